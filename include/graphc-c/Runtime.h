@@ -1,0 +1,79 @@
+/*===- graphc-c/Runtime.h - ABI of graphc-generated libraries -----*- C -*-===*\
+|*                                                                            *|
+|* Every library that `graph-compile --name NAME` writes exports exactly two  *|
+|* symbols, both with C linkage:                                              *|
+|*                                                                            *|
+|*   int NAME(const void *const *inputs, void *const *outputs);               *|
+|*   const graphc_model_info *NAME_info(void);                                *|
+|*                                                                            *|
+|* NAME runs inference. inputs[i] points at feed i, outputs[j] at a           *|
+|* caller-owned buffer for fetch j; every buffer is dense, row-major, with    *|
+|* the static shape and dtype that NAME_info() (and the generated NAME.h)     *|
+|* state. The library never keeps or frees a caller's pointer. It returns 0   *|
+|* on success and non-zero on failure. It is reentrant and thread-safe: it    *|
+|* has no mutable global state; scratch memory is malloc'ed per call.         *|
+|*                                                                            *|
+|* NAME_info() returns a pointer to constant data inside the library (valid   *|
+|* while it is loaded; never free it). It lets a generic runner such as       *|
+|* graph-run drive any compiled model. This header is C and C++ safe and is  *|
+|* the only one a runner needs; a model's own NAME.h includes nothing.        *|
+|*                                                                            *|
+\*===----------------------------------------------------------------------===*/
+#ifndef GRAPHC_C_RUNTIME_H
+#define GRAPHC_C_RUNTIME_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Bumped whenever the layout of the structs below changes. */
+#define GRAPHC_ABI_VERSION 1
+
+/* Element types, numbered as TensorFlow's DataType enum. */
+typedef enum graphc_dtype {
+  GRAPHC_DT_FLOAT = 1,
+  GRAPHC_DT_DOUBLE = 2,
+  GRAPHC_DT_INT32 = 3,
+  GRAPHC_DT_UINT8 = 4,
+  GRAPHC_DT_INT16 = 5,
+  GRAPHC_DT_INT8 = 6,
+  GRAPHC_DT_INT64 = 9,
+  GRAPHC_DT_BOOL = 10, /* one byte per element, 0 or 1 */
+  GRAPHC_DT_UINT16 = 17,
+  GRAPHC_DT_HALF = 19, /* IEEE binary16 bit patterns */
+  GRAPHC_DT_UINT32 = 22,
+  GRAPHC_DT_UINT64 = 23
+} graphc_dtype;
+
+/* One input or output of a compiled model. */
+typedef struct graphc_tensor_info {
+  const char *name;      /* TF name: "x" for a feed, "y:0"-style for a fetch */
+  int32_t dtype;         /* a graphc_dtype */
+  int32_t rank;          /* number of dimensions */
+  const int64_t *shape;  /* rank dimensions, all static */
+  int64_t num_elements;  /* product of shape (1 for a scalar) */
+  int64_t num_bytes;     /* num_elements * element size */
+} graphc_tensor_info;
+
+/* What NAME_info() returns. */
+typedef struct graphc_model_info {
+  uint32_t abi_version; /* GRAPHC_ABI_VERSION the library was built for */
+  const char *name;     /* NAME */
+  int32_t num_inputs;
+  int32_t num_outputs;
+  const graphc_tensor_info *inputs;  /* num_inputs entries, in feed order */
+  const graphc_tensor_info *outputs; /* num_outputs entries, in fetch order */
+} graphc_model_info;
+
+/* Signatures of the two exported symbols, for dlsym() users. */
+typedef int (*graphc_entry_fn)(const void *const *inputs,
+                               void *const *outputs);
+typedef const graphc_model_info *(*graphc_info_fn)(void);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* GRAPHC_C_RUNTIME_H */
