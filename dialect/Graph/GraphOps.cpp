@@ -1,0 +1,205 @@
+//===- GraphOps.cpp - verifiers and canonicalizers of graph ops -----------===//
+//
+// One check per TF rule, each reported with emitOpError so the message names
+// the node (every op's location is its TF node name).
+//
+//===----------------------------------------------------------------------===//
+#include "Graph/GraphOps.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/IR/TypeUtilities.h"
+#include "mlir/Dialect/Traits.h"
+
+using namespace mlir;
+using namespace graphc::graph;
+
+#include "Graph/GraphInterfaces.cpp.inc"
+
+#define GET_OP_CLASSES
+#include "Graph/GraphOps.cpp.inc"
+
+namespace {
+/// Rank of `v`'s type, or -1 if unranked.
+int64_t rankOf(Value v) {
+  auto type = dyn_cast<RankedTensorType>(v.getType());
+  return type ? type.getRank() : -1;
+}
+
+bool isOneOf(StringRef s, std::initializer_list<StringRef> options) {
+  return llvm::is_contained(options, s);
+}
+
+LogicalResult verifyFourInts(Operation *op, StringRef name, ArrayAttr attr,
+                             bool allowEmpty) {
+  if (allowEmpty && attr.empty())
+    return success();
+  if (attr.size() != 4)
+    return op->emitOpError() << "attr '" << name << "' must have 4 values, got "
+                             << attr.size();
+  for (Attribute a : attr)
+    if (!isa<IntegerAttr>(a) || cast<IntegerAttr>(a).getInt() < 1)
+      return op->emitOpError()
+             << "attr '" << name << "' values must be positive integers";
+  return success();
+}
+
+LogicalResult verifyDataFormat(Operation *op, StringRef format) {
+  if (!isOneOf(format, {"NHWC", "NCHW"}))
+    return op->emitOpError() << "unsupported data_format '" << format
+                             << "' (expected NHWC or NCHW)";
+  return success();
+}
+} // namespace
+
+LogicalResult ConstOp::verify() {
+  auto valueType = cast<ShapedType>(getValue().getType());
+  auto resultType = cast<ShapedType>(getOutput().getType());
+  if (valueType.getElementType() != resultType.getElementType())
+    return emitOpError() << "value has element type "
+                         << valueType.getElementType() << " but the result is "
+                         << resultType.getElementType();
+  if (resultType.hasStaticShape() && valueType != resultType)
+    return emitOpError() << "value type " << valueType
+                         << " does not match result type " << resultType;
+  return success();
+}
+
+LogicalResult IdentityNOp::verify() {
+  if (getInput().size() != getOutput().size())
+    return emitOpError() << "has " << getInput().size() << " inputs but "
+                         << getOutput().size() << " outputs";
+  return success();
+}
+
+namespace {
+/// IdentityN forwards each input: replace every result with its operand.
+struct ForwardIdentityN : OpRewritePattern<IdentityNOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(IdentityNOp op,
+                                PatternRewriter &rewriter) const override {
+    for (auto [in, out] : llvm::zip(op.getInput(), op.getOutput()))
+      if (in.getType() != out.getType())
+        return failure();
+    rewriter.replaceOp(op, op.getInput());
+    return success();
+  }
+};
+} // namespace
+
+void IdentityNOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                              MLIRContext *context) {
+  results.add<ForwardIdentityN>(context);
+}
+
+// Shared by every broadcasting binary op.
+static LogicalResult verifyBroadcastable(Operation *op) {
+  auto x = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto y = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+  if (!x || !y)
+    return success();
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
+    return op->emitOpError() << "operand shapes " << x << " and " << y
+                             << " are not broadcast-compatible";
+  return success();
+}
+LogicalResult AddOp::verify() { return verifyBroadcastable(*this); }
+LogicalResult AddV2Op::verify() { return verifyBroadcastable(*this); }
+LogicalResult SubOp::verify() { return verifyBroadcastable(*this); }
+LogicalResult MulOp::verify() { return verifyBroadcastable(*this); }
+LogicalResult RealDivOp::verify() { return verifyBroadcastable(*this); }
+
+LogicalResult BiasAddOp::verify() {
+  if (failed(verifyDataFormat(*this, getDataFormat())))
+    return failure();
+  int64_t biasRank = rankOf(getBias());
+  if (biasRank != -1 && biasRank != 1)
+    return emitOpError() << "bias must be 1-D, got rank " << biasRank;
+  auto value = dyn_cast<RankedTensorType>(getValue().getType());
+  auto bias = dyn_cast<RankedTensorType>(getBias().getType());
+  if (!value || !bias)
+    return success();
+  if (value.getRank() < 2)
+    return emitOpError() << "value must have rank >= 2, got " << value.getRank();
+  int64_t channelDim =
+      getDataFormat() == "NCHW" && value.getRank() >= 3 ? 1 : value.getRank() - 1;
+  int64_t channels = value.getDimSize(channelDim);
+  if (!ShapedType::isDynamic(channels) && !bias.isDynamicDim(0) &&
+      channels != bias.getDimSize(0))
+    return emitOpError() << "bias has " << bias.getDimSize(0)
+                         << " elements but the value has " << channels
+                         << " channels";
+  return success();
+}
+
+LogicalResult MatMulOp::verify() {
+  auto a = dyn_cast<RankedTensorType>(getA().getType());
+  auto b = dyn_cast<RankedTensorType>(getB().getType());
+  if ((a && a.getRank() != 2) || (b && b.getRank() != 2))
+    return emitOpError() << "operands must be 2-D";
+  if (!a || !b)
+    return success();
+  int64_t ka = a.getDimSize(getTransposeA() ? 0 : 1);
+  int64_t kb = b.getDimSize(getTransposeB() ? 1 : 0);
+  if (!ShapedType::isDynamic(ka) && !ShapedType::isDynamic(kb) && ka != kb)
+    return emitOpError() << "inner dimensions differ: " << a << " x " << b
+                         << " (transpose_a=" << getTransposeA()
+                         << ", transpose_b=" << getTransposeB() << ")";
+  return success();
+}
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifyDataFormat(*this, getDataFormat())) ||
+      failed(verifyFourInts(*this, "strides", getStrides(), false)) ||
+      failed(verifyFourInts(*this, "dilations", getDilations(), true)))
+    return failure();
+  if (!isOneOf(getPadding(), {"SAME", "VALID", "EXPLICIT"}))
+    return emitOpError() << "unsupported padding '" << getPadding() << "'";
+  if (getPadding() == "EXPLICIT" && getExplicitPaddings().size() != 8)
+    return emitOpError() << "padding EXPLICIT needs 8 explicit_paddings, got "
+                         << getExplicitPaddings().size();
+  if ((rankOf(getInput()) != -1 && rankOf(getInput()) != 4) ||
+      (rankOf(getFilter()) != -1 && rankOf(getFilter()) != 4))
+    return emitOpError() << "input and filter must be 4-D";
+  return success();
+}
+
+static LogicalResult verifyPool(Operation *op, ArrayAttr ksize,
+                                ArrayAttr strides, StringRef padding,
+                                StringRef format) {
+  if (failed(verifyDataFormat(op, format)) ||
+      failed(verifyFourInts(op, "ksize", ksize, false)) ||
+      failed(verifyFourInts(op, "strides", strides, false)))
+    return failure();
+  if (!isOneOf(padding, {"SAME", "VALID"}))
+    return op->emitOpError() << "unsupported padding '" << padding << "'";
+  if (rankOf(op->getOperand(0)) != -1 && rankOf(op->getOperand(0)) != 4)
+    return op->emitOpError() << "input must be 4-D";
+  return success();
+}
+LogicalResult MaxPoolOp::verify() {
+  return verifyPool(*this, getKsize(), getStrides(), getPadding(),
+                    getDataFormat());
+}
+LogicalResult AvgPoolOp::verify() {
+  return verifyPool(*this, getKsize(), getStrides(), getPadding(),
+                    getDataFormat());
+}
+
+LogicalResult ReshapeOp::verify() {
+  auto shape = dyn_cast<RankedTensorType>(getShape().getType());
+  if (shape && shape.getRank() != 1)
+    return emitOpError() << "shape operand must be 1-D, got " << shape;
+  if (shape && !shape.getElementType().isInteger(32) &&
+      !shape.getElementType().isInteger(64))
+    return emitOpError() << "shape operand must be int32 or int64";
+  auto in = dyn_cast<RankedTensorType>(getTensor().getType());
+  auto out = dyn_cast<RankedTensorType>(getOutput().getType());
+  if (in && out && in.hasStaticShape() && out.hasStaticShape() &&
+      in.getNumElements() != out.getNumElements())
+    return emitOpError() << "cannot reshape " << in << " (" << in.getNumElements()
+                         << " elements) to " << out;
+  return success();
+}

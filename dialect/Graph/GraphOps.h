@@ -1,0 +1,27 @@
+//===- GraphOps.h - ops of the graph dialect --------------------*- C++ -*-===//
+#ifndef GRAPH_GRAPHOPS_H
+#define GRAPH_GRAPHOPS_H
+
+#include "Graph/GraphDialect.h"
+#include "mlir/Bytecode/BytecodeOpInterface.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/OpDefinition.h"
+#include "mlir/IR/OpImplementation.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+#include "Graph/GraphInterfaces.h.inc"
+
+#define GET_OP_CLASSES
+#include "Graph/GraphOps.h.inc"
+
+namespace graphc::graph {
+
+/// The TF node name an op was imported from (its NameLoc), or "" if none.
+llvm::StringRef getNodeName(mlir::Operation *op);
+
+/// Discardable attribute holding a node's control inputs ("^name" edges).
+inline constexpr llvm::StringLiteral kControlInputsAttr = "graph.control_inputs";
+
+} // namespace graphc::graph
+
+#endif // GRAPH_GRAPHOPS_H

@@ -1,0 +1,250 @@
+//===- GraphShapeInference.cpp - result shapes of graph ops ---------------===//
+//
+// ShapeInferenceOpInterface implementations: each op computes its result
+// shape from its operand types the way TF's shape functions do, and
+// refineResult() keeps whatever is more precise than the current type. Shape
+// operands (Reshape's `shape`, Mean's `reduction_indices`) are read when they
+// are constants.
+//
+//===----------------------------------------------------------------------===//
+#include "Graph/GraphOps.h"
+#include "mlir/Dialect/Traits.h"
+#include "mlir/IR/Matchers.h"
+
+using namespace mlir;
+using namespace graphc::graph;
+
+namespace {
+/// Sets `result`'s type to `inferred` where that is more precise; fails on a
+/// conflict between two static sizes.
+LogicalResult refineResult(Operation *op, Value result, Type inferred) {
+  auto current = cast<TensorType>(result.getType());
+  auto next = dyn_cast<RankedTensorType>(inferred);
+  if (!next)
+    return success();
+  auto ranked = dyn_cast<RankedTensorType>(current);
+  if (!ranked) {
+    result.setType(next);
+    return success();
+  }
+  if (ranked.getRank() != next.getRank())
+    return op->emitOpError() << "inferred result type " << next
+                             << " conflicts with declared " << ranked;
+  SmallVector<int64_t> dims(ranked.getShape());
+  for (auto [i, d] : llvm::enumerate(next.getShape())) {
+    if (ShapedType::isDynamic(d))
+      continue;
+    if (!ShapedType::isDynamic(dims[i]) && dims[i] != d)
+      return op->emitOpError() << "inferred result type " << next
+                               << " conflicts with declared " << ranked;
+    dims[i] = d;
+  }
+  result.setType(RankedTensorType::get(dims, ranked.getElementType()));
+  return success();
+}
+
+RankedTensorType rankedOf(Value v) {
+  return dyn_cast<RankedTensorType>(v.getType());
+}
+
+Type elementOf(Value v) { return cast<TensorType>(v.getType()).getElementType(); }
+
+/// Constant integer values of `v`, if it is a constant.
+std::optional<SmallVector<int64_t>> constantInts(Value v) {
+  DenseIntElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  for (const APInt &x : attr.getValues<APInt>())
+    values.push_back(x.getSExtValue());
+  return values;
+}
+
+/// TF's output size of one spatial dimension (conv_ops / pooling shape fns).
+int64_t windowedOutputSize(int64_t in, int64_t window, int64_t stride,
+                           int64_t dilation, StringRef padding,
+                           int64_t padBefore, int64_t padAfter) {
+  if (ShapedType::isDynamic(in))
+    return ShapedType::kDynamic;
+  int64_t effective = (window - 1) * dilation + 1;
+  if (padding == "SAME")
+    return (in + stride - 1) / stride;
+  if (padding == "EXPLICIT")
+    in += padBefore + padAfter;
+  if (in < effective)
+    return 0;
+  return (in - effective) / stride + 1;
+}
+
+int64_t intAt(ArrayAttr a, unsigned i, int64_t dflt = 1) {
+  return a.size() > i ? cast<IntegerAttr>(a[i]).getInt() : dflt;
+}
+
+/// NHWC/NCHW 4-D windowed op result: [N, OH, OW, C] or [N, C, OH, OW].
+RankedTensorType windowedResultType(RankedTensorType input, int64_t channels,
+                                    int64_t kh, int64_t kw, ArrayAttr strides,
+                                    ArrayAttr dilations, StringRef padding,
+                                    ArrayAttr explicitPaddings,
+                                    StringRef format) {
+  bool nchw = format == "NCHW";
+  unsigned h = nchw ? 2 : 1, w = nchw ? 3 : 2;
+  auto pad = [&](unsigned d, unsigned side) {
+    return intAt(explicitPaddings, 2 * d + side, 0);
+  };
+  int64_t oh = windowedOutputSize(input.getDimSize(h), kh, intAt(strides, h),
+                                  intAt(dilations, h), padding, pad(h, 0),
+                                  pad(h, 1));
+  int64_t ow = windowedOutputSize(input.getDimSize(w), kw, intAt(strides, w),
+                                  intAt(dilations, w), padding, pad(w, 0),
+                                  pad(w, 1));
+  SmallVector<int64_t> dims =
+      nchw ? SmallVector<int64_t>{input.getDimSize(0), channels, oh, ow}
+           : SmallVector<int64_t>{input.getDimSize(0), oh, ow, channels};
+  return RankedTensorType::get(dims, input.getElementType());
+}
+
+LogicalResult sameAsOperand(Operation *op) {
+  return refineResult(op, op->getResult(0), op->getOperand(0).getType());
+}
+
+LogicalResult broadcastBinary(Operation *op) {
+  auto x = rankedOf(op->getOperand(0));
+  auto y = rankedOf(op->getOperand(1));
+  if (!x || !y)
+    return success();
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
+    return op->emitOpError() << "operand shapes " << x << " and " << y
+                             << " are not broadcast-compatible";
+  return refineResult(op, op->getResult(0),
+                      RankedTensorType::get(shape, x.getElementType()));
+}
+} // namespace
+
+LogicalResult IdentityOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult StopGradientOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult SnapshotOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult PlaceholderWithDefaultOp::refineResultTypes() {
+  return sameAsOperand(*this);
+}
+LogicalResult IdentityNOp::refineResultTypes() {
+  for (auto [in, out] : llvm::zip(getInput(), getOutput()))
+    if (failed(refineResult(*this, out, in.getType())))
+      return failure();
+  return success();
+}
+LogicalResult ReluOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult Relu6Op::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult SigmoidOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult TanhOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult SoftmaxOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult BiasAddOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult AddOp::refineResultTypes() { return broadcastBinary(*this); }
+LogicalResult AddV2Op::refineResultTypes() { return broadcastBinary(*this); }
+LogicalResult SubOp::refineResultTypes() { return broadcastBinary(*this); }
+LogicalResult MulOp::refineResultTypes() { return broadcastBinary(*this); }
+LogicalResult RealDivOp::refineResultTypes() { return broadcastBinary(*this); }
+
+LogicalResult MatMulOp::refineResultTypes() {
+  auto a = rankedOf(getA());
+  auto b = rankedOf(getB());
+  int64_t m = a ? a.getDimSize(getTransposeA() ? 1 : 0) : ShapedType::kDynamic;
+  int64_t n = b ? b.getDimSize(getTransposeB() ? 0 : 1) : ShapedType::kDynamic;
+  return refineResult(*this, getProduct(),
+                      RankedTensorType::get({m, n}, elementOf(getA())));
+}
+
+LogicalResult Conv2DOp::refineResultTypes() {
+  auto input = rankedOf(getInput());
+  auto filter = rankedOf(getFilter());
+  if (!input || !filter)
+    return success();
+  return refineResult(
+      *this, getOutput(),
+      windowedResultType(input, filter.getDimSize(3), filter.getDimSize(0),
+                         filter.getDimSize(1), getStrides(), getDilations(),
+                         getPadding(), getExplicitPaddings(), getDataFormat()));
+}
+
+static LogicalResult refinePool(Operation *op, Value input, ArrayAttr ksize,
+                                ArrayAttr strides, StringRef padding,
+                                StringRef format) {
+  auto type = rankedOf(input);
+  if (!type)
+    return success();
+  bool nchw = format == "NCHW";
+  unsigned h = nchw ? 2 : 1, w = nchw ? 3 : 2, c = nchw ? 1 : 3;
+  return refineResult(op, op->getResult(0),
+                      windowedResultType(type, type.getDimSize(c),
+                                         intAt(ksize, h), intAt(ksize, w),
+                                         strides, ArrayAttr(), padding,
+                                         ArrayAttr(), format));
+}
+LogicalResult MaxPoolOp::refineResultTypes() {
+  return refinePool(*this, getInput(), getKsize(), getStrides(), getPadding(),
+                    getDataFormat());
+}
+LogicalResult AvgPoolOp::refineResultTypes() {
+  return refinePool(*this, getInput(), getKsize(), getStrides(), getPadding(),
+                    getDataFormat());
+}
+
+LogicalResult MeanOp::refineResultTypes() {
+  auto input = rankedOf(getInput());
+  auto axes = constantInts(getReductionIndices());
+  if (!input || !axes)
+    return success();
+  int64_t rank = input.getRank();
+  SmallVector<bool> reduced(rank, false);
+  for (int64_t axis : *axes) {
+    if (axis < -rank || axis >= rank)
+      return emitOpError() << "reduction index " << axis
+                           << " is out of range for rank " << rank;
+    reduced[axis < 0 ? axis + rank : axis] = true;
+  }
+  SmallVector<int64_t> dims;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!reduced[d])
+      dims.push_back(input.getDimSize(d));
+    else if (getKeepDims())
+      dims.push_back(1);
+  }
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(dims, input.getElementType()));
+}
+
+LogicalResult ReshapeOp::refineResultTypes() {
+  auto target = constantInts(getShape());
+  if (!target)
+    return success();
+  SmallVector<int64_t> dims;
+  int64_t known = 1, inferIndex = -1;
+  for (auto [i, d] : llvm::enumerate(*target)) {
+    if (d == -1) {
+      if (inferIndex != -1)
+        return emitOpError() << "shape has more than one -1";
+      inferIndex = i;
+      dims.push_back(ShapedType::kDynamic);
+      continue;
+    }
+    if (d < 0)
+      return emitOpError() << "shape has a negative size " << d;
+    known *= d;
+    dims.push_back(d);
+  }
+  auto input = rankedOf(getTensor());
+  if (input && input.hasStaticShape()) {
+    int64_t count = input.getNumElements();
+    if (inferIndex != -1) {
+      if (known == 0 || count % known != 0)
+        return emitOpError() << "cannot reshape " << input << " to shape with "
+                             << known << " known elements";
+      dims[inferIndex] = count / known;
+    } else if (count != known) {
+      return emitOpError() << "cannot reshape " << input << " (" << count
+                           << " elements) to " << known << " elements";
+    }
+  }
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(dims, elementOf(getTensor())));
+}
