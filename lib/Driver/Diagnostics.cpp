@@ -1,0 +1,80 @@
+//===- Diagnostics.cpp - user-facing diagnostic printing ------------------===//
+#include "graphc/Driver/Diagnostics.h"
+
+#include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/Location.h"
+
+using namespace mlir;
+
+namespace {
+/// Finds the first FileLineColLoc and the first NameLoc inside `loc`.
+void collect(Location loc, FileLineColLoc &file, NameLoc &name) {
+  if (auto f = dyn_cast<FileLineColLoc>(loc)) {
+    if (!file)
+      file = f;
+    return;
+  }
+  if (auto n = dyn_cast<NameLoc>(loc)) {
+    if (!name)
+      name = n;
+    collect(n.getChildLoc(), file, name);
+    return;
+  }
+  if (auto fused = dyn_cast<FusedLoc>(loc)) {
+    for (Location l : fused.getLocations())
+      collect(l, file, name);
+    return;
+  }
+  if (auto call = dyn_cast<CallSiteLoc>(loc))
+    collect(call.getCallee(), file, name);
+}
+} // namespace
+
+std::string graphc::describeLocation(Location loc) {
+  FileLineColLoc file;
+  NameLoc name;
+  collect(loc, file, name);
+  std::string out;
+  llvm::raw_string_ostream os(out);
+  if (file) {
+    os << file.getFilename().getValue();
+    if (file.getLine() != 0)
+      os << ":" << file.getLine() << ":" << file.getColumn();
+  }
+  if (name) {
+    if (file)
+      os << ": ";
+    os << "node '" << name.getName().getValue() << "'";
+  }
+  return out;
+}
+
+graphc::ScopedDiagnosticPrinter::ScopedDiagnosticPrinter(MLIRContext *context,
+                                                         llvm::raw_ostream &os)
+    : ScopedDiagnosticHandler(context) {
+  setHandler([this, &os](Diagnostic &diag) {
+    auto print = [&](const char *severity, Diagnostic &d) {
+      std::string where = describeLocation(d.getLocation());
+      os << severity << ": ";
+      if (!where.empty())
+        os << where << ": ";
+      os << d.str() << "\n";
+    };
+    switch (diag.getSeverity()) {
+    case DiagnosticSeverity::Error:
+      ++errors;
+      print("error", diag);
+      break;
+    case DiagnosticSeverity::Warning:
+      print("warning", diag);
+      break;
+    default:
+      print("note", diag);
+      break;
+    }
+    for (Diagnostic &note : diag.getNotes())
+      print("note", note);
+    os.flush();
+    return success();
+  });
+}

@@ -1,0 +1,170 @@
+//===- OpTable.cpp - argument types and attr defaults of TF ops -----------===//
+//
+// Transcribed from TF's public op registrations (tensorflow/core/ops/*.cc:
+// input/output arg types and attr defaults). Only what the importer needs.
+//
+//===----------------------------------------------------------------------===//
+#include "OpTable.h"
+
+#include <unordered_map>
+
+using namespace graphc;
+using namespace graphc::importer;
+using tf::AttrValue;
+
+namespace {
+AttrValue str(const char *s) {
+  AttrValue v;
+  v.kind = AttrValue::String;
+  v.s = s;
+  return v;
+}
+AttrValue boolean(bool b) {
+  AttrValue v;
+  v.kind = AttrValue::Bool;
+  v.b = b;
+  return v;
+}
+AttrValue real(float f) {
+  AttrValue v;
+  v.kind = AttrValue::Float;
+  v.f = f;
+  return v;
+}
+AttrValue type(tf::DataType t) {
+  AttrValue v;
+  v.kind = AttrValue::Type;
+  v.type = t;
+  return v;
+}
+AttrValue integer(int64_t i) {
+  AttrValue v;
+  v.kind = AttrValue::Int;
+  v.i = i;
+  return v;
+}
+AttrValue ints(std::vector<int64_t> values) {
+  AttrValue v;
+  v.kind = AttrValue::List;
+  v.list = std::make_shared<tf::AttrList>();
+  v.list->i = std::move(values);
+  return v;
+}
+
+std::vector<OpSpec> buildTable() {
+  std::vector<OpSpec> t;
+  auto unary = [&](const char *op) { t.push_back({op, {"T"}, {"T"}, {}}); };
+  auto binary = [&](const char *op) {
+    t.push_back({op, {"T", "T"}, {"T"}, {}});
+  };
+  auto compare = [&](const char *op) {
+    t.push_back({op, {"T", "T"}, {"=bool"}, {}});
+  };
+  auto reduction = [&](const char *op) {
+    t.push_back({op, {"T", "Tidx"}, {"T"},
+                 {{"keep_dims", boolean(false)}, {"Tidx", type(tf::DT_INT32)}}});
+  };
+
+  // Graph structure.
+  t.push_back({"Const", {}, {"dtype"}, {}});
+  t.push_back({"Placeholder", {}, {"dtype"}, {}});
+  t.push_back({"PlaceholderWithDefault", {"dtype"}, {"dtype"}, {}});
+  unary("Identity");
+  unary("StopGradient");
+  unary("Snapshot");
+  t.push_back({"IdentityN", {""}, {}, {}}); // outputs from list attr T
+  t.push_back({"NoOp", {}, {}, {}});
+
+  // Variables.
+  t.push_back({"VariableV2", {}, {"dtype"},
+               {{"container", str("")}, {"shared_name", str("")}}});
+  t.push_back({"Variable", {}, {"dtype"},
+               {{"container", str("")}, {"shared_name", str("")}}});
+  t.push_back({"VarHandleOp", {}, {"=resource"},
+               {{"container", str("")}, {"shared_name", str("")}}});
+  t.push_back({"ReadVariableOp", {"=resource"}, {"dtype"}, {}});
+  t.push_back({"Assign", {"T", "T"}, {"T"},
+               {{"validate_shape", boolean(true)}, {"use_locking", boolean(true)}}});
+  t.push_back({"AssignAdd", {"T", "T"}, {"T"}, {}});
+  t.push_back({"AssignSub", {"T", "T"}, {"T"}, {}});
+  t.push_back({"AssignVariableOp", {"=resource", "dtype"}, {}, {}});
+  t.push_back({"AssignAddVariableOp", {"=resource", "dtype"}, {}, {}});
+  t.push_back({"AssignSubVariableOp", {"=resource", "dtype"}, {}, {}});
+
+  // Math.
+  t.push_back({"MatMul", {"T", "T"}, {"T"},
+               {{"transpose_a", boolean(false)}, {"transpose_b", boolean(false)}}});
+  t.push_back({"BiasAdd", {"T", "T"}, {"T"}, {{"data_format", str("NHWC")}}});
+  for (const char *op : {"Add", "AddV2", "Sub", "Mul", "RealDiv", "Div",
+                         "Maximum", "Minimum", "SquaredDifference", "Pow",
+                         "FloorDiv", "FloorMod"})
+    binary(op);
+  for (const char *op : {"Less", "LessEqual", "Greater", "GreaterEqual",
+                         "Equal", "NotEqual"})
+    compare(op);
+  for (const char *op : {"Relu", "Relu6", "Elu", "Selu", "Sigmoid", "Tanh",
+                         "Softmax", "LogSoftmax", "Exp", "Log", "Sqrt",
+                         "Rsqrt", "Square", "Abs", "Neg", "Floor", "Ceil"})
+    unary(op);
+  t.push_back({"LeakyRelu", {"T"}, {"T"}, {{"alpha", real(0.2f)}}});
+  t.push_back({"AddN", {"N*T"}, {"T"}, {}});
+  for (const char *op : {"Mean", "Sum", "Max", "Min", "Prod"})
+    reduction(op);
+
+  // Shapes.
+  t.push_back({"Reshape", {"T", "Tshape"}, {"T"}, {{"Tshape", type(tf::DT_INT32)}}});
+  t.push_back({"Shape", {"T"}, {"out_type"}, {{"out_type", type(tf::DT_INT32)}}});
+  t.push_back({"Squeeze", {"T"}, {"T"}, {{"squeeze_dims", ints({})}}});
+  t.push_back({"ExpandDims", {"T", "Tdim"}, {"T"}, {{"Tdim", type(tf::DT_INT32)}}});
+  t.push_back({"Transpose", {"T", "Tperm"}, {"T"}, {{"Tperm", type(tf::DT_INT32)}}});
+  t.push_back({"ConcatV2", {"N*T", "Tidx"}, {"T"}, {{"Tidx", type(tf::DT_INT32)}}});
+  t.push_back({"Pack", {"N*T"}, {"T"}, {{"axis", integer(0)}}});
+  t.push_back({"Cast", {"SrcT"}, {"DstT"}, {{"Truncate", boolean(false)}}});
+
+  // Convolution and pooling.
+  t.push_back({"Conv2D", {"T", "T"}, {"T"},
+               {{"data_format", str("NHWC")},
+                {"dilations", ints({1, 1, 1, 1})},
+                {"explicit_paddings", ints({})},
+                {"use_cudnn_on_gpu", boolean(true)}}});
+  t.push_back({"Conv2DBackpropInput", {"=int32", "T", "T"}, {"T"},
+               {{"data_format", str("NHWC")},
+                {"dilations", ints({1, 1, 1, 1})},
+                {"explicit_paddings", ints({})},
+                {"use_cudnn_on_gpu", boolean(true)}}});
+  t.push_back({"DepthwiseConv2dNative", {"T", "T"}, {"T"},
+               {{"data_format", str("NHWC")},
+                {"dilations", ints({1, 1, 1, 1})},
+                {"explicit_paddings", ints({})}}});
+  t.push_back({"MaxPool", {"T"}, {"T"}, {{"data_format", str("NHWC")}}});
+  t.push_back({"AvgPool", {"T"}, {"T"}, {{"data_format", str("NHWC")}}});
+  t.push_back({"FusedBatchNorm", {"T", "T", "T", "T", "T"},
+               {"T", "T", "T", "T", "T"},
+               {{"epsilon", real(0.0001f)},
+                {"data_format", str("NHWC")},
+                {"is_training", boolean(true)}}});
+  auto batchNormV23 = [&](const char *op, unsigned numOutputs) {
+    std::vector<const char *> outputs = {"T", "U", "U", "U", "U", "U"};
+    outputs.resize(numOutputs);
+    t.push_back({op, {"T", "U", "U", "U", "U"}, outputs,
+                 {{"epsilon", real(0.0001f)},
+                  {"data_format", str("NHWC")},
+                  {"is_training", boolean(true)}}});
+  };
+  batchNormV23("FusedBatchNormV2", 5);
+  batchNormV23("FusedBatchNormV3", 6);
+  return t;
+}
+} // namespace
+
+const OpSpec *graphc::importer::lookupOpSpec(const std::string &op) {
+  static const std::vector<OpSpec> table = buildTable();
+  static const std::unordered_map<std::string, const OpSpec *> index = [] {
+    std::unordered_map<std::string, const OpSpec *> m;
+    for (const OpSpec &spec : table)
+      m[spec.op] = &spec;
+    return m;
+  }();
+  auto it = index.find(op);
+  return it == index.end() ? nullptr : it->second;
+}
