@@ -1,0 +1,165 @@
+//===- ElementwisePatterns.cpp - graph elementwise ops to linalg.generic --===//
+//
+// Unary activations, numpy-broadcasting binary arithmetic and BiasAdd, each
+// as one all-parallel linalg.generic whose indexing maps do the broadcasting
+// (no materialized broadcast tensors), so later fusion sees plain
+// elementwise producers and consumers.
+//
+// Numerics follow TF without fast-math flags: Relu is arith.maximumf, which
+// propagates NaN like TF's Relu; Sigmoid is 1 / (1 + exp(-x)), which
+// saturates to exactly 0 and 1 instead of producing NaN; integers wrap.
+//
+//===----------------------------------------------------------------------===//
+#include "PatternUtils.h"
+
+#include "Graph/GraphOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
+#include <type_traits>
+
+using namespace mlir;
+using namespace graphc::graph;
+
+namespace graphc::graph_to_linalg {
+namespace {
+
+//===----------------------------------------------------------------------===//
+// Scalar bodies
+//===----------------------------------------------------------------------===//
+
+/// max(x, 0): arith.maximumf propagates NaN, as TF's Relu does.
+Value buildRelu(OpBuilder &b, Location loc, Value x) {
+  Value zero = createScalar(b, loc, x.getType(), 0);
+  if (isa<FloatType>(x.getType()))
+    return arith::MaximumFOp::create(b, loc, x, zero);
+  return arith::MaxSIOp::create(b, loc, x, zero);
+}
+
+/// min(max(x, 0), 6).
+Value buildRelu6(OpBuilder &b, Location loc, Value x) {
+  Value six = createScalar(b, loc, x.getType(), 6);
+  Value relu = buildRelu(b, loc, x);
+  if (isa<FloatType>(x.getType()))
+    return arith::MinimumFOp::create(b, loc, relu, six);
+  return arith::MinSIOp::create(b, loc, relu, six);
+}
+
+/// 1 / (1 + exp(-x)). For large |x| exp overflows to inf or underflows to 0
+/// and the quotient saturates to exactly 0 or 1; NaN stays NaN.
+Value buildSigmoid(OpBuilder &b, Location loc, Value x) {
+  Value one = createScalar(b, loc, x.getType(), 1);
+  Value negated = arith::NegFOp::create(b, loc, x);
+  Value exp = math::ExpOp::create(b, loc, negated);
+  Value denominator = arith::AddFOp::create(b, loc, one, exp);
+  return arith::DivFOp::create(b, loc, one, denominator);
+}
+
+Value buildTanh(OpBuilder &b, Location loc, Value x) {
+  return math::TanhOp::create(b, loc, x);
+}
+
+//===----------------------------------------------------------------------===//
+// Patterns
+//===----------------------------------------------------------------------===//
+
+using UnaryBody = Value (*)(OpBuilder &, Location, Value);
+
+/// A unary activation -> one linalg.generic applying `Body`.
+/// `AllowInt`: the op is also defined on (signless) integers.
+template <typename OpTy, UnaryBody Body, bool AllowInt>
+struct UnaryLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto resultType = getStaticType(op.getY());
+    Type element = resultType.getElementType();
+    if (!isSupportedFloat(element) &&
+        !(AllowInt && isSupportedInteger(element)))
+      return rewriter.notifyMatchFailure(op, "unsupported element type");
+    Value result =
+        createElementwise(rewriter, op.getLoc(), resultType, {adaptor.getX()},
+                          [](OpBuilder &b, Location loc, ValueRange args) {
+                            return Body(b, loc, args[0]);
+                          });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// A broadcasting binary op -> one linalg.generic. `FloatOp` computes it on
+/// floats, `IntOp` on integers (void: not defined on integers).
+template <typename OpTy, typename FloatOp, typename IntOp>
+struct BinaryLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto resultType = getStaticType(op.getZ());
+    Type element = resultType.getElementType();
+    bool isFloat = isSupportedFloat(element);
+    if (!isFloat && (std::is_void_v<IntOp> || !isSupportedInteger(element)))
+      return rewriter.notifyMatchFailure(op, "unsupported element type");
+    Value result = createElementwise(
+        rewriter, op.getLoc(), resultType, {adaptor.getX(), adaptor.getY()},
+        [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
+          if constexpr (!std::is_void_v<IntOp>)
+            if (!isFloat)
+              return IntOp::create(b, loc, args[0], args[1]);
+          return FloatOp::create(b, loc, args[0], args[1]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// BiasAdd: value + bias, with the 1-D bias indexed by the channel dim (the
+/// last one for NHWC, dim 1 for NCHW of rank >= 3).
+struct BiasAddLowering : OpConversionPattern<BiasAddOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(BiasAddOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto resultType = getStaticType(op.getOutput());
+    Type element = resultType.getElementType();
+    bool isFloat = isSupportedFloat(element);
+    if (!isFloat && !isSupportedInteger(element))
+      return rewriter.notifyMatchFailure(op, "unsupported element type");
+    int64_t rank = resultType.getRank();
+    int64_t channel = op.getDataFormat() == "NCHW" && rank >= 3 ? 1 : rank - 1;
+    MLIRContext *ctx = rewriter.getContext();
+    AffineMap valueMap = rewriter.getMultiDimIdentityMap(rank);
+    AffineMap biasMap = AffineMap::get(rank, 0, getAffineDimExpr(channel, ctx));
+    Value result = createGeneric(
+        rewriter, op.getLoc(), resultType,
+        {adaptor.getValue(), adaptor.getBias()}, {valueMap, biasMap},
+        [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
+          if (isFloat)
+            return arith::AddFOp::create(b, loc, args[0], args[1]);
+          return arith::AddIOp::create(b, loc, args[0], args[1]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
+void populateElementwisePatterns(RewritePatternSet &patterns) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<UnaryLowering<ReluOp, buildRelu, /*AllowInt=*/true>,
+               UnaryLowering<Relu6Op, buildRelu6, /*AllowInt=*/true>,
+               UnaryLowering<SigmoidOp, buildSigmoid, /*AllowInt=*/false>,
+               UnaryLowering<TanhOp, buildTanh, /*AllowInt=*/false>>(ctx);
+  patterns.add<BinaryLowering<AddOp, arith::AddFOp, arith::AddIOp>,
+               BinaryLowering<AddV2Op, arith::AddFOp, arith::AddIOp>,
+               BinaryLowering<SubOp, arith::SubFOp, arith::SubIOp>,
+               BinaryLowering<MulOp, arith::MulFOp, arith::MulIOp>,
+               // TF's CPU RealDiv kernel is registered for floats only.
+               BinaryLowering<RealDivOp, arith::DivFOp, void>>(ctx);
+  patterns.add<BiasAddLowering>(ctx);
+}
+
+} // namespace graphc::graph_to_linalg

@@ -1,0 +1,223 @@
+//===- GraphToLinalgPass.cpp - the graph-to-linalg pass -------------------===//
+//
+// populateGraphToLinalgPatterns gathers the pattern families; the list of
+// supported TF ops is read off those patterns' root ops, so it cannot drift
+// from what is really converted. The pass is thin: it first checks the whole
+// function and reports every problem at once (unsupported or unregistered
+// TF ops, unfed placeholders, element types we do not compute with, dynamic
+// shapes), naming TF nodes, and only then runs a partial conversion with the
+// graph dialect illegal.
+//
+//===----------------------------------------------------------------------===//
+#include "graphc/Conversion/GraphToLinalg/GraphToLinalg.h"
+#include "graphc/Conversion/Passes.h"
+
+#include "PatternUtils.h"
+
+#include "Graph/GraphOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Rewrite/FrozenRewritePatternSet.h"
+#include "mlir/Transforms/DialectConversion.h"
+#include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/StringSet.h"
+
+#include <set>
+#include <string>
+#include <vector>
+
+namespace graphc {
+#define GEN_PASS_DEF_GRAPHTOLINALGPASS
+#include "graphc/Conversion/Passes.h.inc"
+} // namespace graphc
+
+using namespace mlir;
+using namespace graphc;
+
+/// Prefix of every graph op name ("graph.MatMul" is TF's "MatMul").
+static constexpr llvm::StringLiteral kGraphPrefix = "graph.";
+
+void graphc::populateGraphToLinalgPatterns(RewritePatternSet &patterns) {
+  graph_to_linalg::populateShapePatterns(patterns);
+  graph_to_linalg::populateElementwisePatterns(patterns);
+  graph_to_linalg::populateLinalgPatterns(patterns);
+  graph_to_linalg::populateReductionPatterns(patterns);
+}
+
+/// The TF names of the root ops of the patterns populateGraphToLinalgPatterns
+/// adds, sorted and unique.
+static std::vector<std::string> collectSupportedOps() {
+  MLIRContext context(MLIRContext::Threading::DISABLED);
+  context.loadDialect<graph::GraphDialect>();
+  RewritePatternSet patterns(&context);
+  populateGraphToLinalgPatterns(patterns);
+  std::set<std::string> names;
+  for (const std::unique_ptr<RewritePattern> &pattern :
+       patterns.getNativePatterns())
+    if (std::optional<OperationName> root = pattern->getRootKind())
+      names.insert(root->getStringRef().drop_front(kGraphPrefix.size()).str());
+  return {names.begin(), names.end()};
+}
+
+llvm::ArrayRef<llvm::StringRef> graphc::getSupportedGraphOps() {
+  static const std::vector<std::string> storage = collectSupportedOps();
+  static const std::vector<llvm::StringRef> names(storage.begin(),
+                                                  storage.end());
+  return names;
+}
+
+namespace {
+
+/// The TF node name a location carries (the NameLoc, possibly first in a
+/// FusedLoc), or "".
+StringRef getLocNodeName(Location loc) {
+  if (auto fused = dyn_cast<FusedLoc>(loc))
+    if (!fused.getLocations().empty())
+      loc = fused.getLocations().front();
+  if (auto name = dyn_cast<NameLoc>(loc))
+    return name.getName().getValue();
+  return "";
+}
+
+/// `type` as text, without the quotes a diagnostic would add around it.
+std::string typeToString(Type type) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  type.print(os);
+  return text;
+}
+
+bool isStatic(Type type) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  return !shaped || shaped.hasStaticShape();
+}
+
+/// The element type of a tensor type, or null.
+Type getElementTypeOrNull(Type type) {
+  auto tensor = dyn_cast<TensorType>(type);
+  return tensor ? tensor.getElementType() : Type();
+}
+
+struct GraphToLinalgPass
+    : graphc::impl::GraphToLinalgPassBase<GraphToLinalgPass> {
+  using Base::Base;
+
+  LogicalResult initialize(MLIRContext *context) override {
+    RewritePatternSet set(context);
+    populateGraphToLinalgPatterns(set);
+    patterns = FrozenRewritePatternSet(std::move(set));
+    supported.clear();
+    for (StringRef name : getSupportedGraphOps())
+      supported.insert(name);
+    return success();
+  }
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (failed(checkConvertible(func)))
+      return signalPassFailure();
+
+    ConversionTarget target(getContext());
+    target.addIllegalDialect<graph::GraphDialect>();
+    target.addLegalDialect<arith::ArithDialect, func::FuncDialect,
+                           linalg::LinalgDialect, math::MathDialect,
+                           tensor::TensorDialect>();
+    if (failed(applyPartialConversion(func, target, patterns)))
+      return signalPassFailure();
+
+    // Operands read only at compile time (Reshape's shape, Mean's axes) leave
+    // their constants unused; drop them so the output is what computes.
+    func.walk([](arith::ConstantOp constant) {
+      if (constant->use_empty())
+        constant->erase();
+    });
+  }
+
+  /// Checks, reporting every problem before failing, that each graph op in
+  /// `func` has a lowering and element types it handles, that no unfed
+  /// Placeholder is left, and that arguments and results have static shapes.
+  LogicalResult checkConvertible(func::FuncOp func);
+
+  FrozenRewritePatternSet patterns;
+  llvm::StringSet<> supported;
+};
+
+} // namespace
+
+LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
+  bool ok = true;
+
+  for (BlockArgument arg : func.getArguments()) {
+    if (isStatic(arg.getType()))
+      continue;
+    StringRef name = getLocNodeName(arg.getLoc());
+    std::string label = name.empty()
+                            ? "argument #" + std::to_string(arg.getArgNumber())
+                            : name.str();
+    emitError(arg.getLoc()) << "cannot infer a static shape for node '" << label
+                            << "' (type " << typeToString(arg.getType())
+                            << "); give the feed shapes with --feed NAME:SHAPE";
+    ok = false;
+  }
+
+  // TF op name -> (node count, first node name), in order of first use.
+  llvm::MapVector<StringRef, std::pair<unsigned, StringRef>> unsupported;
+  func.walk([&](Operation *op) {
+    if (op->getName().getDialectNamespace() != "graph")
+      return;
+    StringRef opName =
+        op->getName().getStringRef().drop_front(kGraphPrefix.size());
+    StringRef node = graph::getNodeName(op);
+    if (isa<graph::PlaceholderOp>(op)) {
+      op->emitError() << "node '" << node << "': Placeholder is not fed; pass "
+                      << "--feed " << node << "[:SHAPE]";
+      ok = false;
+      return;
+    }
+    if (!supported.contains(opName)) {
+      auto [it, inserted] = unsupported.insert({opName, {0, node}});
+      ++it->second.first;
+      ok = false;
+      return;
+    }
+    SmallVector<Type> types(op->getOperandTypes());
+    llvm::append_range(types, op->getResultTypes());
+    for (Type type : types) {
+      Type element = getElementTypeOrNull(type);
+      if (element && !graph_to_linalg::isSupportedElementType(element)) {
+        op->emitError() << "node '" << node << "': " << opName
+                        << " on element type " << typeToString(element)
+                        << " is not supported";
+        ok = false;
+        return;
+      }
+    }
+    // Report a dynamic shape only where it first appears: an op whose
+    // operands are all static. Downstream ops just inherit it.
+    if (!llvm::all_of(op->getOperandTypes(), isStatic))
+      return;
+    for (Type type : op->getResultTypes()) {
+      if (isStatic(type))
+        continue;
+      op->emitError() << "cannot infer a static shape for node '" << node
+                      << "' (type " << typeToString(type)
+                      << "); give the feed shapes with --feed NAME:SHAPE";
+      ok = false;
+      return;
+    }
+  });
+
+  if (!unsupported.empty()) {
+    InFlightDiagnostic diag = func.emitError()
+                              << "unsupported TensorFlow ops: ";
+    llvm::interleaveComma(unsupported, diag, [&](const auto &entry) {
+      auto [count, first] = entry.second;
+      diag << entry.first << " (" << count << (count == 1 ? " node" : " nodes")
+           << ", first '" << first << "')";
+    });
+  }
+  return success(ok);
+}

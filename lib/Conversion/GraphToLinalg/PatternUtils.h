@@ -1,0 +1,159 @@
+//===- PatternUtils.h - helpers shared by the graph-to-linalg patterns ----===//
+//
+// Private to lib/Conversion/GraphToLinalg. The patterns are split by op
+// family (elementwise, linalg named ops, reductions, shapes); each family file
+// exposes one populate function declared here, and the builders they share
+// (empty/filled tensors, broadcasting linalg.generic, transposes, static
+// reshapes, TF padding arithmetic) live in PatternUtils.cpp.
+//
+// Every helper assumes static shapes: the pass checks them before any
+// pattern runs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRAPHC_LIB_CONVERSION_GRAPHTOLINALG_PATTERNUTILS_H
+#define GRAPHC_LIB_CONVERSION_GRAPHTOLINALG_PATTERNUTILS_H
+
+#include "mlir/IR/AffineMap.h"
+#include "mlir/IR/Builders.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+#include <optional>
+
+namespace graphc::graph_to_linalg {
+
+//===----------------------------------------------------------------------===//
+// Pattern families (one .cpp each)
+//===----------------------------------------------------------------------===//
+
+/// Const, Reshape, Identity/StopGradient/Snapshot/IdentityN,
+/// PlaceholderWithDefault, NoOp.
+void populateShapePatterns(mlir::RewritePatternSet &patterns);
+/// Relu, Relu6, Sigmoid, Tanh, Add, AddV2, Sub, Mul, RealDiv, BiasAdd.
+void populateElementwisePatterns(mlir::RewritePatternSet &patterns);
+/// MatMul, Conv2D, MaxPool, AvgPool.
+void populateLinalgPatterns(mlir::RewritePatternSet &patterns);
+/// Softmax, Mean.
+void populateReductionPatterns(mlir::RewritePatternSet &patterns);
+
+//===----------------------------------------------------------------------===//
+// Element types
+//===----------------------------------------------------------------------===//
+
+/// f16, bf16, f32 or f64: the float types the lowering computes with.
+bool isSupportedFloat(mlir::Type type);
+/// i1, i8, i16, i32 or i64 (signless, which is how the importer spells TF's
+/// signed integer dtypes).
+bool isSupportedInteger(mlir::Type type);
+/// Either of the above.
+inline bool isSupportedElementType(mlir::Type type) {
+  return isSupportedFloat(type) || isSupportedInteger(type);
+}
+
+/// A scalar attribute of `type` holding `value` (floats are rounded to the
+/// type; integers truncated).
+mlir::TypedAttr getScalarAttr(mlir::Type type, double value);
+/// The identity of `max`: -inf for floats, the smallest signed integer.
+mlir::TypedAttr getLowestAttr(mlir::Type type);
+/// An arith.constant scalar of `type` holding `value`.
+mlir::Value createScalar(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Type type, double value);
+
+//===----------------------------------------------------------------------===//
+// Tensors
+//===----------------------------------------------------------------------===//
+
+/// The static tensor type of `value` (the pass has checked it is static).
+inline mlir::RankedTensorType getStaticType(mlir::Value value) {
+  return mlir::cast<mlir::RankedTensorType>(value.getType());
+}
+
+/// tensor.empty of `type`.
+mlir::Value createEmpty(mlir::OpBuilder &b, mlir::Location loc,
+                        mlir::RankedTensorType type);
+/// linalg.fill of tensor.empty of `type` with the scalar `value`.
+mlir::Value createFilled(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::RankedTensorType type, mlir::TypedAttr value);
+
+/// The map from the iteration space of a `resultRank`-D elementwise op to an
+/// operand of type `input` under numpy broadcasting: trailing dims align,
+/// a size-1 input dim where the result is larger reads index 0.
+mlir::AffineMap getBroadcastMap(mlir::RankedTensorType input,
+                                llvm::ArrayRef<int64_t> resultShape,
+                                mlir::MLIRContext *ctx);
+
+/// Callback building the scalar body of an elementwise linalg.generic from the
+/// input elements (the output element is not passed).
+using ScalarBuilder = llvm::function_ref<mlir::Value(
+    mlir::OpBuilder &, mlir::Location, mlir::ValueRange)>;
+
+/// A linalg.generic over `resultType` (all parallel) reading `inputs` through
+/// `inputMaps` and writing `body(inputs...)` into a tensor.empty.
+mlir::Value createGeneric(mlir::OpBuilder &b, mlir::Location loc,
+                          mlir::RankedTensorType resultType,
+                          mlir::ValueRange inputs,
+                          llvm::ArrayRef<mlir::AffineMap> inputMaps,
+                          ScalarBuilder body);
+
+/// createGeneric with numpy-broadcasting maps for every input.
+mlir::Value createElementwise(mlir::OpBuilder &b, mlir::Location loc,
+                              mlir::RankedTensorType resultType,
+                              mlir::ValueRange inputs, ScalarBuilder body);
+
+/// linalg.transpose of `value`: result dim i is input dim perm[i].
+mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
+                            mlir::Value value, llvm::ArrayRef<int64_t> perm);
+
+/// `value` reshaped to the static `type` (same element count): nothing if the
+/// types match, else one tensor.collapse_shape or tensor.expand_shape when the
+/// reshape is expressible as one, else collapse to 1-D and expand.
+mlir::Value createStaticReshape(mlir::OpBuilder &b, mlir::Location loc,
+                                mlir::Value value, mlir::RankedTensorType type);
+
+/// tensor.pad of `value` by `low`/`high` elements per dim with the constant
+/// `padValue`; `value` itself if nothing is padded.
+mlir::Value createPad(mlir::OpBuilder &b, mlir::Location loc, mlir::Value value,
+                      llvm::ArrayRef<int64_t> low, llvm::ArrayRef<int64_t> high,
+                      mlir::TypedAttr padValue);
+
+//===----------------------------------------------------------------------===//
+// TF's window arithmetic (Conv2D, pooling)
+//===----------------------------------------------------------------------===//
+
+/// Padding of one spatial dim.
+struct PadAmount {
+  int64_t before = 0;
+  int64_t after = 0;
+};
+
+/// TF's SAME padding for one spatial dim: out = ceil(in / stride),
+/// total = max((out - 1) * stride + (size - 1) * dilation + 1 - in, 0),
+/// before = total / 2, after = the rest.
+PadAmount getSamePadding(int64_t in, int64_t size, int64_t stride,
+                         int64_t dilation);
+
+/// Output size of a window of `size` (dilated) over `paddedIn` elements.
+inline int64_t getWindowOutputSize(int64_t paddedIn, int64_t size,
+                                   int64_t stride, int64_t dilation) {
+  return (paddedIn - ((size - 1) * dilation + 1)) / stride + 1;
+}
+
+/// The integers of an I64ArrayAttr.
+llvm::SmallVector<int64_t> getInts(mlir::ArrayAttr attr);
+
+/// Permutations between TF's NCHW and NHWC layouts.
+inline constexpr int64_t kNchwToNhwc[] = {0, 2, 3, 1};
+inline constexpr int64_t kNhwcToNchw[] = {0, 3, 1, 2};
+
+/// The spatial dims (H, W) and channel dim of a 4-D tensor in `dataFormat`.
+struct Layout4D {
+  int64_t h, w, c;
+};
+inline Layout4D getLayout(llvm::StringRef dataFormat) {
+  return dataFormat == "NCHW" ? Layout4D{2, 3, 1} : Layout4D{1, 2, 3};
+}
+
+} // namespace graphc::graph_to_linalg
+
+#endif // GRAPHC_LIB_CONVERSION_GRAPHTOLINALG_PATTERNUTILS_H

@@ -1,0 +1,112 @@
+//===- ShapePatterns.cpp - graph constants, identities and reshapes -------===//
+//
+// The ops that move no data, or only relabel it: Const becomes
+// arith.constant, the identity family forwards its operand, and a static
+// Reshape becomes tensor.collapse_shape / tensor.expand_shape (row-major order
+// is what both TF and these ops preserve).
+//
+//===----------------------------------------------------------------------===//
+#include "PatternUtils.h"
+
+#include "Graph/GraphOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+using namespace mlir;
+using namespace graphc::graph;
+
+namespace graphc::graph_to_linalg {
+namespace {
+
+/// `value` as `type`: a tensor.cast only if the types differ (they do not
+/// once shapes are static; this keeps the IR valid if a refined type slips
+/// through).
+Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
+  if (value.getType() == type)
+    return value;
+  return tensor::CastOp::create(b, loc, type, value);
+}
+
+/// graph.Const -> arith.constant with the same ElementsAttr.
+struct ConstLowering : OpConversionPattern<ConstOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ConstOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto value = dyn_cast<TypedAttr>(op.getValue());
+    if (!value || value.getType() != op.getType() ||
+        !isSupportedElementType(op.getType().getElementType()))
+      return rewriter.notifyMatchFailure(op, "unsupported constant");
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    return success();
+  }
+};
+
+/// Identity, StopGradient, Snapshot, PlaceholderWithDefault (not fed): the
+/// result is the operand.
+template <typename OpTy> struct ForwardLowering : OpConversionPattern<OpTy> {
+  using OpConversionPattern<OpTy>::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOp(
+        op, castTo(rewriter, op.getLoc(), adaptor.getInput(), op.getType()));
+    return success();
+  }
+};
+
+/// IdentityN: every result is the matching operand.
+struct IdentityNLowering : OpConversionPattern<IdentityNOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(IdentityNOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    SmallVector<Value> results;
+    for (auto [in, out] : llvm::zip(adaptor.getInput(), op.getOutput()))
+      results.push_back(castTo(rewriter, op.getLoc(), in, out.getType()));
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
+/// NoOp only carried control dependencies, which have no meaning once the
+/// graph is a function: erase it.
+struct NoOpLowering : OpConversionPattern<NoOpOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(NoOpOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    rewriter.eraseOp(op);
+    return success();
+  }
+};
+
+/// Reshape with a static result type: the `shape` operand has already done
+/// its job (shape inference); only the result type matters.
+struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
+  using OpConversionPattern::OpConversionPattern;
+  LogicalResult
+  matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    auto resultType = getStaticType(op.getOutput());
+    auto inputType = getStaticType(adaptor.getTensor());
+    if (inputType.getNumElements() != resultType.getNumElements())
+      return rewriter.notifyMatchFailure(op, "element counts differ");
+    rewriter.replaceOp(op,
+                       createStaticReshape(rewriter, op.getLoc(),
+                                           adaptor.getTensor(), resultType));
+    return success();
+  }
+};
+
+} // namespace
+
+void populateShapePatterns(RewritePatternSet &patterns) {
+  MLIRContext *ctx = patterns.getContext();
+  patterns.add<ConstLowering, IdentityNLowering, NoOpLowering, ReshapeLowering,
+               ForwardLowering<IdentityOp>, ForwardLowering<StopGradientOp>,
+               ForwardLowering<SnapshotOp>,
+               ForwardLowering<PlaceholderWithDefaultOp>>(ctx);
+}
+
+} // namespace graphc::graph_to_linalg
