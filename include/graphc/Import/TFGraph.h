@@ -62,7 +62,8 @@ struct TensorShape {
   bool unknownRank = false;
   std::vector<int64_t> dims;
 
-  /// Number of elements, or -1 if the rank or any dimension is unknown.
+  /// Number of elements, or -1 if the rank or any dimension is unknown (or
+  /// the product overflows int64_t).
   int64_t numElements() const;
 };
 
