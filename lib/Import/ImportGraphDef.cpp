@@ -272,7 +272,7 @@ LogicalResult GraphImporter::sortNodes() {
   }
   std::string cycle;
   for (size_t k = seenAt[cur]; k < path.size(); ++k)
-    cycle = "'" + graph.nodes[path[k]].name + "' <- " + cycle;
+    cycle += "'" + graph.nodes[path[k]].name + "' <- ";
   cycle += "'" + graph.nodes[cur].name + "'";
   return nodeError(graph.nodes[cur])
          << "the graph has a cycle (" << cycle

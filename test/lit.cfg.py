@@ -1,0 +1,38 @@
+# lit configuration for graphc's regression tests (like mlir/examples/standalone).
+import os
+import shutil
+import subprocess
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "graphc"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".pbtxt", ".test"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "unit"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.graphc_obj_root, "test")
+
+llvm_config.with_system_environment(["HOME", "TMPDIR"])
+llvm_config.use_default_substitutions()
+llvm_config.with_environment("PATH", config.graphc_tools_dir, append_path=False)
+llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+config.substitutions.append(("%models", config.graphc_models_dir))
+config.substitutions.append(("%examples", os.path.join(config.graphc_src_root, "examples")))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%python", config.python3))
+config.substitutions.append(("%npy", config.python3 + " " +
+                             os.path.join(config.graphc_src_root, "scripts", "npytool.py")))
+config.substitutions.append(("%cc", os.path.join(config.llvm_tools_dir, "clang")))
+config.substitutions.append(("%graphc_include", os.path.join(config.graphc_src_root, "include")))
+
+# Gated tests: `// REQUIRES: models` needs ../shared/models; `numpy` the
+# system python's numpy (reference preprocessing); `c-compiler` clang 22.
+if os.path.isdir(config.graphc_models_dir):
+    config.available_features.add("models")
+if subprocess.call([config.python3, "-c", "import numpy"],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("numpy")
+if os.path.exists(os.path.join(config.llvm_tools_dir, "clang")):
+    config.available_features.add("c-compiler")
