@@ -77,7 +77,7 @@ int64_t windowedOutputSize(int64_t in, int64_t window, int64_t stride,
 }
 
 int64_t intAt(ArrayAttr a, unsigned i, int64_t dflt = 1) {
-  return a.size() > i ? cast<IntegerAttr>(a[i]).getInt() : dflt;
+  return a && a.size() > i ? cast<IntegerAttr>(a[i]).getInt() : dflt;
 }
 
 /// NHWC/NCHW 4-D windowed op result: [N, OH, OW, C] or [N, C, OH, OW].
