@@ -1,0 +1,115 @@
+//===- Codegen.h - Linalg on tensors to a shared library ---------*- C++ -*-===//
+//
+// The back half of graphc. Its input is a module holding the model as
+//   func.func @NAME(%feed0: tensor<...>, ...) -> (tensor<...>, ...)
+// (public, static shapes, a body in linalg/tensor/arith/math/scf on tensors
+// with dense constant weights). buildLinalgToLLVMPipeline lowers it to the
+// LLVM dialect: bufferized, results turned into caller-owned out-parameters,
+// temporaries freed, loops, and the bare-pointer calling convention, so
+// @NAME takes one plain pointer per feed and fetch. emitArtifacts then adds
+// the exported ABI of graphc-c/Runtime.h and writes PREFIX.{o,so,h,...}.
+//
+// The pipeline is a function over an options struct so tiling, packing and
+// vectorization can be added behind options without touching callers.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRAPHC_PIPELINES_CODEGEN_H
+#define GRAPHC_PIPELINES_CODEGEN_H
+
+#include "graphc/Target/ModelSignature.h"
+
+#include "mlir/Support/LLVM.h"
+
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+
+namespace mlir {
+class DialectRegistry;
+class ModuleOp;
+class OpPassManager;
+class Pass;
+class PassManager;
+} // namespace mlir
+
+namespace graphc {
+
+struct CodegenOptions {
+  /// LLVM optimization level (0-3) of the IR pipeline and code generator.
+  unsigned optLevel = 3;
+  /// LLVM CPU name; "host" is the CPU graphc runs on, with all its features.
+  std::string cpu = "host";
+  /// Extra subtarget features, e.g. "+avx2,-avx512f".
+  std::string features;
+  /// Target triple; empty means the host's. Linking a .so for another
+  /// target needs that target's libc.
+  std::string triple;
+};
+
+/// Adds the passes that lower a linalg-on-tensors module (see file comment)
+/// to the LLVM dialect, to a module-level pass manager. Public functions
+/// keep their names; memref results become trailing pointer arguments.
+void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm,
+                               const CodegenOptions &options);
+
+/// A pass that rewrites every memref.copy the LLVM lowering could not turn
+/// into a memcpy (a strided source or target, e.g. from tensor.pad or
+/// insert_slice) into linalg.copy, so it becomes loops instead of a call
+/// into libmlir_c_runner_utils. Part of buildLinalgToLLVMPipeline; flag
+/// `graphc-lower-strided-memref-copy`.
+std::unique_ptr<mlir::Pass> createLowerStridedMemRefCopyPass();
+
+/// A pass that marks the tensor arguments of public functions
+/// `bufferization.writable = false`, so bufferization never writes into a
+/// caller's input. Part of buildLinalgToLLVMPipeline; flag
+/// `graphc-mark-feeds-read-only`.
+std::unique_ptr<mlir::Pass> createMarkFeedsReadOnlyPass();
+
+/// Registers the pipeline as `graphc-linalg-to-llvm` (default options) and
+/// the passes above, for graph-opt. Idempotent.
+void registerCodegenPipelines();
+
+/// Registers the dialects, bufferization / deallocation external models
+/// and LLVM IR translations that the pipeline and emitArtifacts need.
+void registerCodegenDialects(mlir::DialectRegistry &registry);
+
+/// What to write, and where.
+struct EmitOptions {
+  /// Path prefix: "out/mlp" writes out/mlp.o, out/mlp.so, ... The folder is
+  /// created if missing.
+  std::string outputPrefix;
+  /// Any of: "obj" (.o), "so" (.so), "h" (.h), "mlir" (.mlir: the input,
+  /// linalg on tensors), "llvm" (.ll: LLVM IR after -O), "asm" (.s).
+  std::set<std::string> emit = {"obj", "so", "h"};
+  CodegenOptions codegen;
+  /// Called on the MLIR pass manager before it runs (e.g. to apply
+  /// --mlir-print-ir-after-all); may fail.
+  std::function<mlir::LogicalResult(mlir::PassManager &)> configurePassManager;
+};
+
+/// The file kinds EmitOptions::emit accepts.
+const std::set<std::string> &getEmitKinds();
+
+/// Checks that `module` holds a public func.func @NAME whose arguments and
+/// results match `signature` (count, order, static shape, element type).
+mlir::LogicalResult verifyEntryFunction(mlir::ModuleOp module,
+                                        const ModelSignature &signature);
+
+/// Lowers `module` in place to the LLVM dialect with
+/// buildLinalgToLLVMPipeline.
+mlir::LogicalResult
+lowerToLLVMDialect(mlir::ModuleOp module, const CodegenOptions &options,
+                   const std::function<mlir::LogicalResult(mlir::PassManager &)>
+                       &configurePassManager = nullptr);
+
+/// The whole back end: verify, lower `linalgModule` (in place), add the
+/// exported entry point and metadata, optimize, and write the requested
+/// files. Reports every error as an MLIR diagnostic on the module.
+mlir::LogicalResult emitArtifacts(mlir::ModuleOp linalgModule,
+                                  const ModelSignature &signature,
+                                  const EmitOptions &options);
+
+} // namespace graphc
+
+#endif // GRAPHC_PIPELINES_CODEGEN_H

@@ -1,0 +1,40 @@
+//===- EntryPoint.h - The exported ABI of a generated library ----*- C++ -*-===//
+//
+// After lowering, the model is an LLVM function NAME(in_0, ..., in_m-1,
+// out_0, ..., out_n-1) taking one bare pointer per feed and fetch (the
+// bare-pointer memref calling convention plus buffer-results-to-out-params).
+// addEntryPoint turns that into the ABI of graphc-c/Runtime.h:
+//
+//   int NAME(const void *const *inputs, void *const *outputs);
+//   const graphc_model_info *NAME_info(void);
+//
+// The lowered function becomes the internal NAME_impl; NAME loads the
+// pointers from the two arrays and calls it; NAME_info returns constant
+// metadata built from the ModelSignature. Every other definition in the
+// module is made internal, so NAME and NAME_info are the only symbols the
+// object defines for the linker and several models link into one program.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRAPHC_TARGET_ENTRYPOINT_H
+#define GRAPHC_TARGET_ENTRYPOINT_H
+
+#include "graphc/Target/ModelSignature.h"
+
+#include "llvm/Support/Error.h"
+
+namespace llvm {
+class Module;
+} // namespace llvm
+
+namespace graphc {
+
+/// Wraps the function `signature.name` of `module` (which must take
+/// inputs.size() + outputs.size() pointers, inputs first, and return void)
+/// into the exported entry point and adds `NAME_info`. Fails, leaving the
+/// module unusable, if the function is missing or its type does not match.
+llvm::Error addEntryPoint(llvm::Module &module,
+                          const ModelSignature &signature);
+
+} // namespace graphc
+
+#endif // GRAPHC_TARGET_ENTRYPOINT_H

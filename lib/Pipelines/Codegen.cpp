@@ -1,0 +1,579 @@
+//===- Codegen.cpp - Linalg on tensors to a shared library ----------------===//
+//
+// The pipeline started from the verified naive-loops pipeline of
+// docs/TOOLCHAIN.md; it is correct first and is meant to grow tiling,
+// packing and vectorization stages behind CodegenOptions. emitArtifacts
+// drives lib/Target: translation, entry point, LLVM -O3, object, lld.
+//
+//===----------------------------------------------------------------------===//
+
+#include "graphc/Pipelines/Codegen.h"
+
+#include "graphc/Target/EntryPoint.h"
+#include "graphc/Target/HeaderWriter.h"
+#include "graphc/Target/Linker.h"
+#include "graphc/Target/ObjectEmitter.h"
+#include "graphc/Target/SignatureUtils.h"
+
+#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
+#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
+#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
+#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
+#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
+#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
+#include "mlir/Conversion/MathToLibm/MathToLibm.h"
+#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
+#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
+#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
+#include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Arith/Transforms/BufferDeallocationOpInterfaceImpl.h"
+#include "mlir/Dialect/Arith/Transforms/BufferViewFlowOpInterfaceImpl.h"
+#include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
+#include "mlir/Dialect/ControlFlow/Transforms/BufferDeallocationOpInterfaceImpl.h"
+#include "mlir/Dialect/ControlFlow/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Index/IR/IndexDialect.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Linalg/Transforms/SubsetInsertionOpInterfaceImpl.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/BufferViewFlowOpInterfaceImpl.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/Utils/MemRefUtils.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/SCF/Transforms/BufferDeallocationOpInterfaceImpl.h"
+#include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Tensor/IR/TensorInferTypeOpInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
+#include "mlir/Dialect/Tensor/Transforms/SubsetInsertionOpInterfaceImpl.h"
+#include "mlir/Dialect/UB/IR/UBOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Transforms/Passes.h"
+
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/ToolOutputFile.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <mutex>
+
+using namespace mlir;
+using namespace graphc;
+
+//===----------------------------------------------------------------------===//
+// Strided memref.copy -> linalg.copy
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// finalize-memref-to-llvm lowers memref.copy to llvm.memcpy only when both
+/// sides are contiguous (its own test, mirrored here); any other copy
+/// becomes a call to `memrefCopy` in libmlir_c_runner_utils, which a
+/// generated library must not depend on. linalg.copy becomes plain loops.
+struct LowerStridedMemRefCopyPass
+    : PassWrapper<LowerStridedMemRefCopyPass, OperationPass<>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(LowerStridedMemRefCopyPass)
+
+  StringRef getArgument() const override {
+    return "graphc-lower-strided-memref-copy";
+  }
+  StringRef getDescription() const override {
+    return "Rewrite memref.copy ops that would lower to a runtime-library "
+           "call (non-contiguous source or target) into linalg.copy";
+  }
+  void getDependentDialects(DialectRegistry &registry) const override {
+    registry.insert<linalg::LinalgDialect>();
+  }
+
+  static bool lowersToMemcpy(Type type) {
+    auto memref = dyn_cast<MemRefType>(type);
+    return memref && (memref.getLayout().isIdentity() ||
+                      (memref.hasStaticShape() && memref.getNumElements() > 0 &&
+                       memref::isStaticShapeAndContiguousRowMajor(memref)));
+  }
+
+  void runOnOperation() override {
+    SmallVector<memref::CopyOp> copies;
+    getOperation()->walk([&](memref::CopyOp copy) {
+      if (!lowersToMemcpy(copy.getSource().getType()) ||
+          !lowersToMemcpy(copy.getTarget().getType()))
+        copies.push_back(copy);
+    });
+    for (memref::CopyOp copy : copies) {
+      if (!isa<MemRefType>(copy.getSource().getType()) ||
+          !isa<MemRefType>(copy.getTarget().getType())) {
+        copy.emitOpError("graphc cannot lower a copy of unranked memrefs "
+                         "without the MLIR runtime library");
+        return signalPassFailure();
+      }
+      OpBuilder builder(copy);
+      linalg::CopyOp::create(builder, copy.getLoc(), copy.getSource(),
+                             copy.getTarget());
+      copy.erase();
+    }
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> graphc::createLowerStridedMemRefCopyPass() {
+  return std::make_unique<LowerStridedMemRefCopyPass>();
+}
+
+//===----------------------------------------------------------------------===//
+// Read-only feeds
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// One-shot bufferization treats function arguments as writable: an op that
+/// updates a feed "in place" (a linalg op with the feed as `outs`) would
+/// overwrite the caller's input buffer, which the ABI promises never to
+/// write. Marking the tensor arguments of public functions
+/// `bufferization.writable = false` makes it copy instead.
+struct MarkFeedsReadOnlyPass
+    : PassWrapper<MarkFeedsReadOnlyPass, OperationPass<ModuleOp>> {
+  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(MarkFeedsReadOnlyPass)
+
+  StringRef getArgument() const override {
+    return "graphc-mark-feeds-read-only";
+  }
+  StringRef getDescription() const override {
+    return "Mark the tensor arguments of public functions non-writable for "
+           "one-shot bufferization";
+  }
+
+  void runOnOperation() override {
+    auto readOnly = BoolAttr::get(&getContext(), false);
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
+      if (func.isExternal() || !func.isPublic())
+        continue;
+      for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
+        if (isa<TensorType>(type))
+          func.setArgAttr(
+              i, bufferization::BufferizationDialect::kWritableAttrName,
+              readOnly);
+    }
+  }
+};
+} // namespace
+
+std::unique_ptr<Pass> graphc::createMarkFeedsReadOnlyPass() {
+  return std::make_unique<MarkFeedsReadOnlyPass>();
+}
+
+//===----------------------------------------------------------------------===//
+// Pipeline
+//===----------------------------------------------------------------------===//
+
+void graphc::buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                       const CodegenOptions &options) {
+  (void)options; // Reserved for tiling / vectorization choices.
+
+  // Feeds belong to the caller: never bufferize anything into them.
+  pm.addPass(createMarkFeedsReadOnlyPass());
+
+  // Tensors to buffers across the whole module, function signatures
+  // included; arguments and results get identity layouts so the bare-pointer
+  // calling convention applies to them.
+  bufferization::OneShotBufferizePassOptions bufferize;
+  bufferize.bufferizeFunctionBoundaries = true;
+  bufferize.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  bufferize.allowReturnAllocsFromLoops = true;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+
+  // Memref results become trailing out-parameters the caller owns; the
+  // allocation a result was computed in is replaced by the out-parameter
+  // when its size is static (otherwise copied). Public functions too:
+  // without it @NAME would keep returning memory allocated inside the call.
+  bufferization::BufferResultsToOutParamsPassOptions outParams;
+  outParams.hoistStaticAllocs = true;
+  outParams.modifyPublicFunctions = true;
+  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
+
+  // Free every temporary buffer on every path (ownership-based
+  // deallocation, then simplified and lowered to memref.dealloc).
+  bufferization::buildBufferDeallocationPipeline(pm);
+
+  // Deallocation may call a generated `dealloc_helper` taking dynamically
+  // shaped memrefs, which the bare-pointer calling convention cannot
+  // express: inline it (and any other private function) and drop the dead
+  // definitions.
+  pm.addPass(createInlinerPass());
+  pm.addPass(createSymbolDCEPass());
+
+  // Fold the casts and copies bufferization leaves behind.
+  pm.addPass(createCanonicalizerPass());
+
+  // Copies into/out of strided views (tensor.pad, insert_slice) would
+  // otherwise become calls into libmlir_c_runner_utils.
+  pm.addPass(createLowerStridedMemRefCopyPass());
+
+  // Naive scalar loops for every linalg op (correctness baseline; the
+  // tiled/vectorized path replaces this step).
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+
+  // Subviews, reshapes and casts into explicit base + offset + strides
+  // arithmetic, so memref-to-llvm only sees simple descriptors.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+
+  // affine.apply/min/max (from loops and strided metadata) to arith.
+  pm.addPass(createLowerAffinePass());
+
+  // scf.for/if/while to a CFG.
+  pm.addPass(createSCFToControlFlowPass());
+
+  // memref ops to LLVM: malloc/free, constant globals, GEP/load/store.
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+
+  // Integer and float arithmetic.
+  pm.addPass(createArithToLLVMConversionPass());
+
+  // Math ops with LLVM intrinsics (exp, log, sqrt, fma, ...).
+  pm.addPass(createConvertMathToLLVMPass());
+
+  // The rest (tanh, erf, atan2, ...) become libm calls.
+  pm.addPass(createConvertMathToLibmPass());
+
+  // Branches.
+  pm.addPass(createConvertControlFlowToLLVMPass());
+
+  // Functions and calls; static-shape memref arguments become bare
+  // pointers, so @NAME(ptr in..., ptr out...).
+  ConvertFuncToLLVMPassOptions funcToLLVM;
+  funcToLLVM.useBarePtrCallConv = true;
+  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
+
+  // Any index-dialect ops left.
+  pm.addPass(createConvertIndexToLLVMPass());
+
+  // ub.poison that canonicalizations may introduce.
+  pm.addPass(createUBToLLVMConversionPass());
+
+  // Drop the casts between the old and new types once both sides are LLVM.
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void graphc::registerCodegenPipelines() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    PassRegistration<LowerStridedMemRefCopyPass>();
+    PassRegistration<MarkFeedsReadOnlyPass>();
+    PassPipelineRegistration<>(
+        "graphc-linalg-to-llvm",
+        "Lower a linalg-on-tensors model to the LLVM dialect (bufferize, "
+        "out-parameters, deallocation, loops, bare-pointer calling "
+        "convention)",
+        [](OpPassManager &pm) {
+          buildLinalgToLLVMPipeline(pm, CodegenOptions());
+        });
+  });
+}
+
+void graphc::registerCodegenDialects(DialectRegistry &registry) {
+  registry.insert<affine::AffineDialect, arith::ArithDialect,
+                  bufferization::BufferizationDialect, cf::ControlFlowDialect,
+                  func::FuncDialect, index::IndexDialect,
+                  linalg::LinalgDialect, LLVM::LLVMDialect, math::MathDialect,
+                  memref::MemRefDialect, scf::SCFDialect,
+                  tensor::TensorDialect, ub::UBDialect>();
+  // One-shot bufferization of every op kind the input may hold.
+  arith::registerBufferizableOpInterfaceExternalModels(registry);
+  bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
+      registry);
+  cf::registerBufferizableOpInterfaceExternalModels(registry);
+  linalg::registerBufferizableOpInterfaceExternalModels(registry);
+  scf::registerBufferizableOpInterfaceExternalModels(registry);
+  tensor::registerBufferizableOpInterfaceExternalModels(registry);
+  // In-place analysis of extract_slice/insert_slice pairs.
+  linalg::registerSubsetOpInterfaceExternalModels(registry);
+  tensor::registerSubsetOpInterfaceExternalModels(registry);
+  tensor::registerInferTypeOpInterfaceExternalModels(registry);
+  // Ownership-based deallocation.
+  arith::registerBufferDeallocationOpInterfaceExternalModels(registry);
+  cf::registerBufferDeallocationOpInterfaceExternalModels(registry);
+  scf::registerBufferDeallocationOpInterfaceExternalModels(registry);
+  memref::registerAllocationOpInterfaceExternalModels(registry);
+  arith::registerBufferViewFlowOpInterfaceExternalModels(registry);
+  memref::registerBufferViewFlowOpInterfaceExternalModels(registry);
+  // Inlining func.call (and cf ops) for the inliner pass.
+  func::registerInlinerExtension(registry);
+  // LLVM dialect -> LLVM IR.
+  registerBuiltinDialectTranslation(registry);
+  registerLLVMDialectTranslation(registry);
+}
+
+//===----------------------------------------------------------------------===//
+// Artifacts
+//===----------------------------------------------------------------------===//
+
+const std::set<std::string> &graphc::getEmitKinds() {
+  static const std::set<std::string> kinds = {"obj", "so",   "h",
+                                              "mlir", "llvm", "asm"};
+  return kinds;
+}
+
+/// True if `type` can hold elements of graphc dtype `dtype`. Signless
+/// integers stand for both signednesses (TF's uint8 and int8 are both i8 in
+/// linalg); bool is i1, stored as one byte.
+static bool matchesDType(Type type, int dtype) {
+  switch (dtype) {
+  case 1:
+    return type.isF32();
+  case 2:
+    return type.isF64();
+  case 19:
+    return type.isF16();
+  case 10:
+    return type.isInteger(1) || type.isInteger(8);
+  default:
+    break;
+  }
+  auto intType = dyn_cast<IntegerType>(type);
+  return intType && !getDTypeName(dtype).starts_with("float") &&
+         intType.getWidth() == 8 * getDTypeSize(dtype) &&
+         (intType.isSignless() ||
+          intType.isUnsigned() == getDTypeName(dtype).starts_with("u"));
+}
+
+static LogicalResult verifyTensorType(func::FuncOp func, Type type,
+                                      const TensorSpec &spec, StringRef kind,
+                                      size_t index) {
+  auto tensorType = dyn_cast<RankedTensorType>(type);
+  auto fail = [&]() {
+    return func.emitError()
+           << kind << " " << index << " ('" << spec.name << "') of @"
+           << func.getSymName() << " has type " << type << ", but the signature "
+           << "says " << getDTypeName(spec.dtype) << " ["
+           << llvm::make_range(spec.shape.begin(), spec.shape.end()) << "]";
+  };
+  if (!tensorType || !tensorType.hasStaticShape() ||
+      tensorType.getShape() != ArrayRef<int64_t>(spec.shape) ||
+      !matchesDType(tensorType.getElementType(), spec.dtype))
+    return fail();
+  return success();
+}
+
+LogicalResult graphc::verifyEntryFunction(ModuleOp module,
+                                          const ModelSignature &signature) {
+  auto func = module.lookupSymbol<func::FuncOp>(signature.name);
+  if (!func || func.isExternal())
+    return module.emitError() << "the module has no func.func @"
+                              << signature.name << " with a body";
+  if (!func.isPublic())
+    return func.emitError() << "@" << signature.name << " must be public";
+  FunctionType type = func.getFunctionType();
+  if (type.getNumInputs() != signature.inputs.size() ||
+      type.getNumResults() != signature.outputs.size())
+    return func.emitError()
+           << "@" << signature.name << " takes " << type.getNumInputs()
+           << " arguments and returns " << type.getNumResults()
+           << " results, but the signature has " << signature.inputs.size()
+           << " inputs and " << signature.outputs.size() << " outputs";
+  for (auto [i, spec] : llvm::enumerate(signature.inputs))
+    if (failed(verifyTensorType(func, type.getInput(i), spec, "input", i)))
+      return failure();
+  for (auto [i, spec] : llvm::enumerate(signature.outputs))
+    if (failed(verifyTensorType(func, type.getResult(i), spec, "output", i)))
+      return failure();
+  return success();
+}
+
+LogicalResult graphc::lowerToLLVMDialect(
+    ModuleOp module, const CodegenOptions &options,
+    const std::function<LogicalResult(PassManager &)> &configurePassManager) {
+  PassManager pm(module->getContext());
+  if (configurePassManager && failed(configurePassManager(pm)))
+    return failure();
+  buildLinalgToLLVMPipeline(pm, options);
+  if (failed(pm.run(module)))
+    return module.emitError() << "lowering to the LLVM dialect failed";
+  return success();
+}
+
+namespace {
+/// Writes PREFIX.<ext> files and reports failures on the module.
+class ArtifactWriter {
+public:
+  ArtifactWriter(ModuleOp module, StringRef prefix)
+      : module(module), prefix(prefix) {}
+
+  std::string path(StringRef extension) const {
+    return (prefix + "." + extension).str();
+  }
+
+  /// Opens PREFIX.<ext>; the file is removed again unless keep() is called
+  /// on the result.
+  std::unique_ptr<llvm::ToolOutputFile> open(StringRef extension,
+                                             bool text) const {
+    std::error_code ec;
+    auto file = std::make_unique<llvm::ToolOutputFile>(
+        path(extension), ec,
+        text ? llvm::sys::fs::OF_Text : llvm::sys::fs::OF_None);
+    if (ec) {
+      module.emitError() << "cannot write '" << path(extension)
+                         << "': " << ec.message();
+      return nullptr;
+    }
+    return file;
+  }
+
+  LogicalResult fail(StringRef what, llvm::Error err) const {
+    return module.emitError() << what << ": "
+                              << llvm::toString(std::move(err));
+  }
+
+private:
+  mutable ModuleOp module;
+  std::string prefix;
+};
+} // namespace
+
+LogicalResult graphc::emitArtifacts(ModuleOp module,
+                                    const ModelSignature &signature,
+                                    const EmitOptions &options) {
+  if (llvm::Error err = verifyModelSignature(signature))
+    return module.emitError() << llvm::toString(std::move(err));
+  for (const std::string &kind : options.emit)
+    if (!getEmitKinds().count(kind))
+      return module.emitError()
+             << "unknown output kind '" << kind
+             << "' (expected obj, so, h, mlir, llvm or asm)";
+  if (options.outputPrefix.empty())
+    return module.emitError() << "no output prefix given";
+  if (failed(verifyEntryFunction(module, signature)))
+    return failure();
+  auto wants = [&](StringRef kind) {
+    return options.emit.count(kind.str()) != 0;
+  };
+
+  StringRef folder = llvm::sys::path::parent_path(options.outputPrefix);
+  if (!folder.empty())
+    if (std::error_code ec = llvm::sys::fs::create_directories(folder))
+      return module.emitError() << "cannot create the folder '" << folder
+                                << "': " << ec.message();
+  ArtifactWriter writer(module, options.outputPrefix);
+
+  // The header and the input IR need no compilation.
+  if (wants("h")) {
+    auto file = writer.open("h", /*text=*/true);
+    if (!file)
+      return failure();
+    writeHeader(signature, file->os());
+    file->keep();
+  }
+  if (wants("mlir")) {
+    auto file = writer.open("mlir", /*text=*/true);
+    if (!file)
+      return failure();
+    module->print(file->os());
+    file->keep();
+  }
+  if (!wants("obj") && !wants("so") && !wants("llvm") && !wants("asm"))
+    return success();
+
+  // MLIR: linalg on tensors -> LLVM dialect.
+  if (failed(lowerToLLVMDialect(module, options.codegen,
+                                options.configurePassManager)))
+    return failure();
+
+  // LLVM IR for the target machine, with the exported ABI, optimized.
+  TargetMachineOptions machineOptions;
+  machineOptions.triple = options.codegen.triple;
+  machineOptions.cpu = options.codegen.cpu;
+  machineOptions.features = options.codegen.features;
+  machineOptions.optLevel = options.codegen.optLevel;
+  auto machine = createTargetMachine(machineOptions);
+  if (!machine)
+    return writer.fail("cannot set up code generation", machine.takeError());
+  llvm::LLVMContext llvmContext;
+  auto llvmModule = translateToLLVMIR(module, llvmContext, **machine);
+  if (!llvmModule)
+    return writer.fail("translation to LLVM IR failed",
+                       llvmModule.takeError());
+  if (llvm::Error err = addEntryPoint(**llvmModule, signature))
+    return writer.fail("cannot add the entry point", std::move(err));
+  if (llvm::Error err =
+          optimizeModule(**llvmModule, **machine, options.codegen.optLevel))
+    return writer.fail("LLVM optimization failed", std::move(err));
+
+  if (wants("llvm")) {
+    auto file = writer.open("ll", /*text=*/true);
+    if (!file)
+      return failure();
+    (*llvmModule)->print(file->os(), /*AAW=*/nullptr);
+    file->keep();
+  }
+  if (wants("asm")) {
+    auto file = writer.open("s", /*text=*/true);
+    if (!file)
+      return failure();
+    if (llvm::Error err = emitMachineCode(**llvmModule, **machine,
+                                          MachineCodeKind::Assembly,
+                                          file->os()))
+      return writer.fail("cannot emit assembly", std::move(err));
+    file->keep();
+  }
+  if (!wants("obj") && !wants("so"))
+    return success();
+
+  // The object: PREFIX.o if asked for, else a temporary file for the linker.
+  std::string objectPath = writer.path("o");
+  llvm::SmallString<128> tempObject;
+  if (!wants("obj")) {
+    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
+            "graphc-" + signature.name, "o", tempObject))
+      return module.emitError()
+             << "cannot create a temporary object file: " << ec.message();
+    objectPath = tempObject.str().str();
+  }
+  llvm::scope_exit removeTemp([&] {
+    if (!tempObject.empty())
+      llvm::sys::fs::remove(tempObject);
+  });
+  {
+    std::error_code ec;
+    llvm::ToolOutputFile file(objectPath, ec, llvm::sys::fs::OF_None);
+    if (ec)
+      return module.emitError()
+             << "cannot write '" << objectPath << "': " << ec.message();
+    if (llvm::Error err = emitMachineCode(**llvmModule, **machine,
+                                          MachineCodeKind::Object, file.os()))
+      return writer.fail("cannot emit the object file", std::move(err));
+    file.os().flush();
+    if (file.os().has_error())
+      return module.emitError() << "cannot write '" << objectPath
+                                << "': " << file.os().error().message();
+    file.keep();
+  }
+
+  if (wants("so")) {
+    LinkOptions link;
+    link.soname = llvm::sys::path::filename(writer.path("so")).str();
+    if (llvm::Error err =
+            linkSharedLibrary({objectPath}, writer.path("so"), link))
+      return writer.fail("cannot link '" + writer.path("so") + "'",
+                         std::move(err));
+  }
+  return success();
+}
