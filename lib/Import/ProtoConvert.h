@@ -1,4 +1,4 @@
-//===- ProtoConvert.h - Generated TF messages to TFGraph.h structs -*- C++ -*-===//
+//===- ProtoConvert.h - TF messages to TFGraph.h structs ------*- C++ -*-===//
 //
 // Private to GraphcTFProto: converts the generated protobuf messages for
 // attrs, nodes, functions and graphs into the plain structs of TFGraph.h.

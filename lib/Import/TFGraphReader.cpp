@@ -25,14 +25,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace graphc::tf {
 
 static const char *const kNotAGraphDef =
     "not a valid GraphDef (truncated or not a protobuf file)";
 static const char *const kOtherMessage =
-    "not a valid GraphDef (a protobuf file, but no graph: some other message)";
+    "not a valid GraphDef (protobuf data of some other message type)";
 
 namespace {
 /// Keeps the first text-format error, with 1-based line and column.
@@ -53,8 +52,7 @@ public:
 };
 } // namespace
 
-static bool parseBinary(const std::string &bytes,
-                        tensorflow::GraphDef &proto) {
+static bool parseBinary(const std::string &bytes, tensorflow::GraphDef &proto) {
   if (bytes.size() > static_cast<size_t>(INT_MAX))
     return false; // Protobuf messages are limited to 2 GiB.
   google::protobuf::io::CodedInputStream input(
@@ -136,13 +134,18 @@ bool readGraphDef(const std::string &path, GraphDef &graph,
     error = std::string("cannot open file: ") + std::strerror(errno);
     return false;
   }
-  std::ostringstream buffer;
-  buffer << file.rdbuf();
-  if (file.bad()) {
+  std::string bytes;
+  file.seekg(0, std::ios::end);
+  std::streamoff size = file.tellg();
+  file.seekg(0, std::ios::beg);
+  if (size > 0) {
+    bytes.resize(static_cast<size_t>(size));
+    file.read(bytes.data(), size);
+  }
+  if (size < 0 || !file) {
     error = std::string("cannot read file: ") + std::strerror(errno);
     return false;
   }
-  std::string bytes = std::move(buffer).str();
 
   if (hasTextExtension(path))
     return parseGraphDef(bytes, /*textFormat=*/true, graph, error);

@@ -1,4 +1,4 @@
-//===- TensorDecode.cpp - TensorProto to dense bytes -----------------------===//
+//===- TensorDecode.cpp - TensorProto to dense bytes ---------------------===//
 //
 // A TensorProto stores its values in one of several encodings: raw bytes in
 // `tensor_content`, or a typed repeated field (`float_val`, `int_val`,
@@ -35,7 +35,8 @@ static std::string shapeString(const TensorShape &shape) {
   for (size_t i = 0; i < shape.dims.size(); ++i) {
     if (i)
       text += ", ";
-    text += shape.dims[i] < 0 ? std::string("?") : std::to_string(shape.dims[i]);
+    text +=
+        shape.dims[i] < 0 ? std::string("?") : std::to_string(shape.dims[i]);
   }
   return text + "]";
 }
@@ -213,8 +214,8 @@ static bool decodeTypedValues(const tensorflow::TensorProto &proto,
     return fillFromValues<uint16_t>(proto.half_val(), count, 1, "half_val",
                                     data, error);
   case DT_COMPLEX64:
-    return fillFromValues<float>(proto.scomplex_val(), count, 2,
-                                 "scomplex_val", data, error);
+    return fillFromValues<float>(proto.scomplex_val(), count, 2, "scomplex_val",
+                                 data, error);
   case DT_COMPLEX128:
     return fillFromValues<double>(proto.dcomplex_val(), count, 2,
                                   "dcomplex_val", data, error);
@@ -253,8 +254,8 @@ bool decodeTensor(const tensorflow::TensorProto &proto, Tensor &tensor,
   }
   int64_t count = tensor.shape.numElements();
   if (count < 0) {
-    error = "tensor shape " + shapeString(tensor.shape) +
-            " has too many elements";
+    error =
+        "tensor shape " + shapeString(tensor.shape) + " has too many elements";
     return false;
   }
 

@@ -159,9 +159,9 @@ TEST(TensorShapeTest, NumElements) {
   EXPECT_EQ((TensorShape{false, {2, 0, 4}}).numElements(), 0);
   EXPECT_EQ((TensorShape{false, {2, -1}}).numElements(), -1);
   EXPECT_EQ((TensorShape{true, {}}).numElements(), -1);
-  EXPECT_EQ((TensorShape{false, {int64_t(1) << 40, int64_t(1) << 40}})
-                .numElements(),
-            -1);
+  EXPECT_EQ(
+      (TensorShape{false, {int64_t(1) << 40, int64_t(1) << 40}}).numElements(),
+      -1);
 }
 
 //===----------------------------------------------------------------------===//
@@ -190,8 +190,7 @@ TEST(TensorDecodeTest, FewerValuesRepeatTheLast) {
   auto proto = makeTensor(tensorflow::DT_FLOAT, {5});
   proto.add_float_val(1.0f);
   proto.add_float_val(2.0f);
-  EXPECT_EQ(values<float>(decode(proto)),
-            (std::vector<float>{1, 2, 2, 2, 2}));
+  EXPECT_EQ(values<float>(decode(proto)), (std::vector<float>{1, 2, 2, 2, 2}));
 }
 
 TEST(TensorDecodeTest, OneValueFillsTheShape) {
@@ -253,8 +252,7 @@ TEST(TensorDecodeTest, Half) {
   // Negative half values: the sign bit sets bit 15 of the int32.
   proto.clear_half_val();
   proto.add_half_val(0xBC00); // -1.0
-  EXPECT_EQ(values<uint16_t>(decode(proto)),
-            std::vector<uint16_t>(3, 0xBC00));
+  EXPECT_EQ(values<uint16_t>(decode(proto)), std::vector<uint16_t>(3, 0xBC00));
 
   proto.clear_half_val();
   proto.set_tensor_content(bytesOf<uint16_t>({0x3C00, 0x0000, 0xC000}));
@@ -322,8 +320,7 @@ TEST(TensorDecodeTest, Int64) {
 
   proto.clear_int64_val();
   proto.set_tensor_content(bytesOf<int64_t>({-1, 0, 1}));
-  EXPECT_EQ(values<int64_t>(decode(proto)),
-            (std::vector<int64_t>{-1, 0, 1}));
+  EXPECT_EQ(values<int64_t>(decode(proto)), (std::vector<int64_t>{-1, 0, 1}));
 }
 
 TEST(TensorDecodeTest, Bool) {
@@ -356,8 +353,7 @@ TEST(TensorDecodeTest, Complex) {
   for (float v : {1.0f, 2.0f, 3.0f, 4.0f})
     c64.add_scomplex_val(v);
   // Two (re, im) pairs given; the last pair fills the third element.
-  EXPECT_EQ(values<float>(decode(c64)),
-            (std::vector<float>{1, 2, 3, 4, 3, 4}));
+  EXPECT_EQ(values<float>(decode(c64)), (std::vector<float>{1, 2, 3, 4, 3, 4}));
 
   auto c128 = makeTensor(tensorflow::DT_COMPLEX128, {1});
   c128.add_dcomplex_val(0.5);
@@ -375,9 +371,9 @@ TEST(TensorDecodeTest, Strings) {
   proto.add_string_val(std::string("b\0c", 3));
   Tensor tensor = decode(proto);
   EXPECT_TRUE(tensor.data.empty());
-  EXPECT_EQ(tensor.strings, (std::vector<std::string>{
-                                "a", std::string("b\0c", 3),
-                                std::string("b\0c", 3)}));
+  EXPECT_EQ(tensor.strings,
+            (std::vector<std::string>{"a", std::string("b\0c", 3),
+                                      std::string("b\0c", 3)}));
 
   // No values: empty strings.
   EXPECT_EQ(decode(makeTensor(tensorflow::DT_STRING, {2})).strings,
@@ -386,8 +382,7 @@ TEST(TensorDecodeTest, Strings) {
   // tensor_content: varint lengths first, then the bytes.
   auto content = makeTensor(tensorflow::DT_STRING, {2});
   content.set_tensor_content(std::string("\x02\x03hixyz", 7));
-  EXPECT_EQ(decode(content).strings,
-            (std::vector<std::string>{"hi", "xyz"}));
+  EXPECT_EQ(decode(content).strings, (std::vector<std::string>{"hi", "xyz"}));
   content.set_tensor_content(std::string("\x02\x03hixy", 6));
   EXPECT_NE(decodeError(content).find("tensor_content string list"),
             std::string::npos);
@@ -461,10 +456,9 @@ TEST(TensorErrorTest, HugeSplatIsRefused) {
   proto.add_float_val(1.0f);
   EXPECT_NE(decodeError(proto).find("too large to decode"), std::string::npos);
 
-  auto overflow = makeTensor(tensorflow::DT_FLOAT,
-                             {int64_t(1) << 40, int64_t(1) << 40});
-  EXPECT_NE(decodeError(overflow).find("too many elements"),
-            std::string::npos);
+  auto overflow =
+      makeTensor(tensorflow::DT_FLOAT, {int64_t(1) << 40, int64_t(1) << 40});
+  EXPECT_NE(decodeError(overflow).find("too many elements"), std::string::npos);
 }
 
 //===----------------------------------------------------------------------===//
@@ -724,8 +718,7 @@ TEST(FunctionLibraryTest, ConvertsSignatureBodyAndReturns) {
   EXPECT_EQ(fn.nodes[0].attrs.at("dtype").s, "T");
   EXPECT_EQ(values<float>(*fn.nodes[0].attrs.at("value").tensor),
             std::vector<float>{2.0f});
-  EXPECT_EQ(fn.nodes[1].inputs,
-            (std::vector<std::string>{"x", "k:output:0"}));
+  EXPECT_EQ(fn.nodes[1].inputs, (std::vector<std::string>{"x", "k:output:0"}));
   EXPECT_EQ(fn.ret, (std::map<std::string, std::string>{{"y", "mul:z:0"}}));
   EXPECT_EQ(fn.controlRet,
             (std::map<std::string, std::string>{{"side_effect", "mul"}}));
@@ -800,8 +793,8 @@ TEST(FormatTest, BinaryAndTextAgree) {
 
   GraphDef fromBinary, fromText;
   std::string error;
-  ASSERT_TRUE(parseGraphDef(proto.SerializeAsString(), false, fromBinary,
-                            error))
+  ASSERT_TRUE(
+      parseGraphDef(proto.SerializeAsString(), false, fromBinary, error))
       << error;
   expectSmallGraph(fromBinary);
   ASSERT_TRUE(parseGraphDef(text, true, fromText, error)) << error;
@@ -915,8 +908,8 @@ TEST(FormatTest, TextErrorsGiveLineAndColumn) {
       << error;
 
   // A SavedModel in text form is not a GraphDef.
-  EXPECT_FALSE(parseGraphDef("saved_model_schema_version: 1", true, graph,
-                             error));
+  EXPECT_FALSE(
+      parseGraphDef("saved_model_schema_version: 1", true, graph, error));
   EXPECT_NE(error.find("saved_model_schema_version"), std::string::npos);
 }
 
@@ -924,8 +917,8 @@ TEST(MalformedInputTest, TruncatedBinary) {
   std::string bytes = makeSmallGraph().SerializeAsString();
   GraphDef graph;
   std::string error;
-  EXPECT_FALSE(parseGraphDef(bytes.substr(0, bytes.size() / 2), false, graph,
-                             error));
+  EXPECT_FALSE(
+      parseGraphDef(bytes.substr(0, bytes.size() / 2), false, graph, error));
   EXPECT_EQ(error, kNotAGraphDef);
 
   TempFile file(".pb", bytes.substr(0, bytes.size() - 3));
@@ -958,8 +951,8 @@ TEST(MalformedInputTest, Garbage) {
   EXPECT_EQ(error, kNotAGraphDef);
 
   // Binary bytes given to the text parser fail cleanly as well.
-  EXPECT_FALSE(parseGraphDef(makeSmallGraph().SerializeAsString(), true,
-                             graph, error));
+  EXPECT_FALSE(
+      parseGraphDef(makeSmallGraph().SerializeAsString(), true, graph, error));
   EXPECT_EQ(error.rfind("not a valid GraphDef (", 0), 0u);
 }
 
@@ -969,12 +962,12 @@ TEST(MalformedInputTest, OtherProtobufMessage) {
   GraphDef graph;
   std::string error;
   EXPECT_FALSE(parseGraphDef(std::string("\x48\x05", 2), false, graph, error));
-  EXPECT_EQ(error, "not a valid GraphDef (a protobuf file, but no graph: "
-                   "some other message)");
+  EXPECT_EQ(error,
+            "not a valid GraphDef (protobuf data of some other message type)");
   TempFile file(".pb", std::string("\x48\x05", 2));
   EXPECT_FALSE(readGraphDef(file.path, graph, error));
-  EXPECT_EQ(error, "not a valid GraphDef (a protobuf file, but no graph: "
-                   "some other message)");
+  EXPECT_EQ(error,
+            "not a valid GraphDef (protobuf data of some other message type)");
 
   // An empty binary file is an empty GraphDef, as for TensorFlow.
   EXPECT_TRUE(parseGraphDef("", false, graph, error)) << error;
@@ -993,8 +986,8 @@ TEST(MalformedInputTest, MissingFileAndDirectory) {
   EXPECT_FALSE(readGraphDef("/nonexistent/graphc/model.pb", graph, error));
   EXPECT_EQ(error, "cannot open file: No such file or directory");
 
-  EXPECT_FALSE(readGraphDef(
-      std::filesystem::temp_directory_path().string(), graph, error));
+  EXPECT_FALSE(readGraphDef(std::filesystem::temp_directory_path().string(),
+                            graph, error));
   EXPECT_EQ(error, "cannot open file: Is a directory");
 }
 
