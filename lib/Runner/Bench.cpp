@@ -1,0 +1,55 @@
+//===- Bench.cpp - Time repeated runs of a model --------------------------===//
+//
+// graph-run --bench N: time N calls of the entry point with
+// std::chrono::steady_clock (the caller has already done a warm-up run) and
+// summarize them as median, minimum and mean milliseconds.
+//
+//===----------------------------------------------------------------------===//
+
+#include "RunnerInternal.h"
+
+#include <algorithm>
+#include <chrono>
+
+using namespace graphc;
+using namespace graphc::runner;
+
+BenchStats runner::summarizeTimes(std::vector<double> timesMs) {
+  BenchStats stats;
+  stats.runs = int64_t(timesMs.size());
+  if (timesMs.empty())
+    return stats;
+  std::sort(timesMs.begin(), timesMs.end());
+  size_t n = timesMs.size();
+  stats.medianMs = n % 2 ? timesMs[n / 2]
+                         : (timesMs[n / 2 - 1] + timesMs[n / 2]) / 2;
+  stats.minMs = timesMs.front();
+  double sum = 0;
+  for (double t : timesMs)
+    sum += t;
+  stats.meanMs = sum / double(n);
+  return stats;
+}
+
+bool runner::timeRuns(const ModelLibrary &model, const void *const *inputs,
+                      void *const *outputs, int64_t runs, BenchStats &stats,
+                      RunError &error) {
+  using Clock = std::chrono::steady_clock;
+  std::vector<double> timesMs;
+  timesMs.reserve(size_t(runs));
+  for (int64_t i = 0; i < runs; ++i) {
+    Clock::time_point start = Clock::now();
+    int rc = model.run(inputs, outputs);
+    Clock::time_point stop = Clock::now();
+    if (rc != 0) {
+      error = {model.path(), "model '" + model.name() + "' returned " +
+                                 std::to_string(rc) + " in benchmark run " +
+                                 std::to_string(i + 1)};
+      return false;
+    }
+    timesMs.push_back(
+        std::chrono::duration<double, std::milli>(stop - start).count());
+  }
+  stats = summarizeTimes(std::move(timesMs));
+  return true;
+}
