@@ -21,10 +21,13 @@
 
 #include "graphc-c/Runtime.h"
 
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/BinaryFormat/ELF.h"
@@ -417,6 +420,51 @@ func.func @twice(%x: tensor<4xf32>) -> tensor<4xf32> {
 }
 )mlir";
 
+// Other dtypes: f64, i64, i8 (TF uint8 is signless i8 too), i1 (bool, one
+// byte per element); a scalar result.
+const char *const kDTypesSource = R"mlir(
+#id = affine_map<(i) -> (i)>
+#all = affine_map<(i) -> ()>
+func.func @dtypes(%a: tensor<3xf64>, %b: tensor<3xi64>, %c: tensor<3xi8>, %d: tensor<3xi1>)
+    -> (tensor<3xf64>, tensor<3xi1>, tensor<i64>) {
+  %ef = tensor.empty() : tensor<3xf64>
+  %eb = tensor.empty() : tensor<3xi1>
+  %r:2 = linalg.generic {indexing_maps = [#id, #id, #id, #id, #id, #id],
+                         iterator_types = ["parallel"]}
+      ins(%a, %b, %c, %d : tensor<3xf64>, tensor<3xi64>, tensor<3xi8>, tensor<3xi1>)
+      outs(%ef, %eb : tensor<3xf64>, tensor<3xi1>) {
+  ^bb0(%va: f64, %vb: i64, %vc: i8, %vd: i1, %o1: f64, %o2: i1):
+    %fb = arith.sitofp %vb : i64 to f64
+    %ic = arith.extui %vc : i8 to i64
+    %fc = arith.sitofp %ic : i64 to f64
+    %s = arith.addf %va, %fb : f64
+    %t = arith.addf %s, %fc : f64
+    %neg = arith.negf %t : f64
+    %sel = arith.select %vd, %neg, %t : f64
+    %big = arith.cmpf ogt, %sel, %va : f64
+    linalg.yield %sel, %big : f64, i1
+  } -> (tensor<3xf64>, tensor<3xi1>)
+  %zero = arith.constant 0 : i64
+  %e0 = tensor.empty() : tensor<i64>
+  %acc = linalg.fill ins(%zero : i64) outs(%e0 : tensor<i64>) -> tensor<i64>
+  %sum = linalg.generic {indexing_maps = [#id, #all], iterator_types = ["reduction"]}
+      ins(%b : tensor<3xi64>) outs(%acc : tensor<i64>) {
+  ^bb0(%v: i64, %o: i64):
+    %x = arith.addi %v, %o : i64
+    linalg.yield %x : i64
+  } -> tensor<i64>
+  return %r#0, %r#1, %sum : tensor<3xf64>, tensor<3xi1>, tensor<i64>
+}
+)mlir";
+
+// No inputs at all: a constant result.
+const char *const kConstantSource = R"mlir(
+func.func @constant() -> tensor<2x2xf32> {
+  %c = arith.constant dense<[[1.0, 2.0], [3.0, 4.0]]> : tensor<2x2xf32>
+  return %c : tensor<2x2xf32>
+}
+)mlir";
+
 ModelSignature loopSignature() {
   return {"loop",
           {f32("x", {8}), TensorSpec{"n", GRAPHC_DT_INT32, {}}},
@@ -668,6 +716,93 @@ TEST_F(CodegenTest, NeverWritesIntoFeeds) {
   ASSERT_EQ(entry(inputs, outputs), 0);
   EXPECT_EQ(x[2], 3.0f);
   EXPECT_EQ(y[2], 6.0f);
+}
+
+TEST_F(CodegenTest, OtherDTypesAndScalars) {
+  ModelSignature signature{
+      "dtypes",
+      {TensorSpec{"a", GRAPHC_DT_DOUBLE, {3}},
+       TensorSpec{"b", GRAPHC_DT_INT64, {3}},
+       TensorSpec{"c", GRAPHC_DT_UINT8, {3}},
+       TensorSpec{"d", GRAPHC_DT_BOOL, {3}}},
+      {TensorSpec{"sel", GRAPHC_DT_DOUBLE, {3}},
+       TensorSpec{"big", GRAPHC_DT_BOOL, {3}},
+       TensorSpec{"sum", GRAPHC_DT_INT64, {}}}};
+  ASSERT_TRUE(compile(kDTypesSource, signature, {"so", "h"})) << diagnostics;
+  auto [entry, info] = load("dtypes");
+  ASSERT_TRUE(entry && info);
+  checkInfo(info(), signature);
+  double a[3] = {0.5, -1.25, 3.0};
+  int64_t b[3] = {1, -(int64_t(1) << 40), 7};
+  uint8_t c[3] = {200, 0, 1};
+  uint8_t d[3] = {0, 1, 1};
+  double sel[3] = {0, 0, 0};
+  uint8_t big[3] = {7, 7, 7};
+  int64_t sum = -1;
+  const void *inputs[] = {a, b, c, d};
+  void *outputs[] = {sel, big, &sum};
+  ASSERT_EQ(entry(inputs, outputs), 0);
+  for (int i = 0; i < 3; ++i) {
+    double t = a[i] + static_cast<double>(b[i]) + static_cast<double>(c[i]);
+    double expected = d[i] ? -t : t;
+    EXPECT_EQ(sel[i], expected) << i;
+    EXPECT_EQ(big[i], expected > a[i] ? 1 : 0) << i;
+  }
+  EXPECT_EQ(sum, b[0] + b[1] + b[2]);
+}
+
+TEST_F(CodegenTest, ModelWithoutInputs) {
+  ModelSignature signature{"constant", {}, {f32("c", {2, 2})}};
+  ASSERT_TRUE(compile(kConstantSource, signature)) << diagnostics;
+  checkLibraryHygiene("constant");
+  auto [entry, info] = load("constant");
+  ASSERT_TRUE(entry && info);
+  checkInfo(info(), signature);
+  EXPECT_EQ(info()->inputs, nullptr);
+  float c[4] = {0, 0, 0, 0};
+  void *outputs[] = {c};
+  ASSERT_EQ(entry(nullptr, outputs), 0);
+  EXPECT_EQ(c[0], 1.0f);
+  EXPECT_EQ(c[3], 4.0f);
+  // The wrapper of a model without inputs is valid C too.
+  std::string source = prefixOf("constant") + "_use.c", output;
+  {
+    std::error_code ec;
+    llvm::raw_fd_ostream os(source, ec);
+    os << "#include \"constant.h\"\n"
+          "int main(void) { float c[4]; return constant_run(c); }\n";
+  }
+  EXPECT_EQ(runProgram({GRAPHC_TEST_CLANG, "-std=c99", "-Wall", "-Wextra",
+                        "-pedantic", "-Werror", "-fsyntax-only", source},
+                       output),
+            0)
+      << output;
+}
+
+TEST_F(CodegenTest, NamedPipelineLowersToLLVMDialect) {
+  registerCodegenPipelines();
+  registerCodegenPipelines(); // idempotent
+  mlir::OwningOpRef<mlir::ModuleOp> module =
+      mlir::parseSourceString<mlir::ModuleOp>(kInPlaceSource, context.get());
+  ASSERT_TRUE(module);
+  mlir::PassManager pm(context.get());
+  std::string errors;
+  llvm::raw_string_ostream errorStream(errors);
+  ASSERT_TRUE(mlir::succeeded(mlir::parsePassPipeline(
+      "graphc-linalg-to-llvm", pm, errorStream)))
+      << errors;
+  ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
+  // Everything is in the LLVM dialect; @twice takes (input, output) pointers.
+  module->walk([](mlir::Operation *op) {
+    if (!llvm::isa<mlir::ModuleOp>(op))
+      EXPECT_EQ(op->getDialect()->getNamespace(), "llvm")
+          << op->getName().getStringRef().str();
+  });
+  auto func = module->lookupSymbol<mlir::LLVM::LLVMFuncOp>("twice");
+  ASSERT_TRUE(func);
+  EXPECT_EQ(func.getNumArguments(), 2u);
+  EXPECT_TRUE(llvm::isa<mlir::LLVM::LLVMVoidType>(
+      func.getFunctionType().getReturnType()));
 }
 
 TEST_F(CodegenTest, HeadersCompileAndTwoModelsLinkIntoOneProgram) {
