@@ -143,6 +143,13 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
   for (unsigned i = 0; i < impl->arg_size(); ++i)
     impl->addParamAttr(i, Attribute::NoAlias);
 
+  // The new functions are compiled for the same CPU as the model body.
+  auto copyTargetAttributes = [&](Function *fn) {
+    for (StringRef kind : {"target-cpu", "target-features", "tune-cpu"})
+      if (impl->hasFnAttribute(kind))
+        fn->addFnAttr(impl->getFnAttribute(kind));
+  };
+
   // int NAME(const void *const *inputs, void *const *outputs)
   auto *ptrTy = PointerType::getUnqual(ctx);
   auto *i32Ty = Type::getInt32Ty(ctx);
@@ -150,6 +157,7 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
       Function::Create(FunctionType::get(i32Ty, {ptrTy, ptrTy}, false),
                        GlobalValue::ExternalLinkage, name, module);
   entry->addFnAttr(Attribute::NoUnwind);
+  copyTargetAttributes(entry);
   entry->getArg(0)->setName("inputs");
   entry->getArg(1)->setName("outputs");
   for (unsigned i = 0; i < 2; ++i) {
@@ -177,6 +185,7 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
                                       GlobalValue::ExternalLinkage, infoName,
                                       module);
   infoFn->addFnAttr(Attribute::NoUnwind);
+  copyTargetAttributes(infoFn);
   infoFn->addFnAttr(Attribute::WillReturn);
   infoFn->setDoesNotAccessMemory();
   IRBuilder<> infoBuilder(BasicBlock::Create(ctx, "entry", infoFn));

@@ -131,10 +131,20 @@ graphc::translateToLLVMIR(mlir::ModuleOp module, LLVMContext &llvmContext,
   return llvmModule;
 }
 
+/// verifyModule's findings as an error.
+static Error verify(const Module &module, StringRef when) {
+  std::string problems;
+  raw_string_ostream os(problems);
+  if (!verifyModule(module, &os))
+    return Error::success();
+  return makeError("LLVM IR is invalid " + when + ": " +
+                   StringRef(problems).trim());
+}
+
 Error graphc::optimizeModule(Module &module, TargetMachine &machine,
                              unsigned optLevel) {
-  if (verifyModule(module, &errs()))
-    return makeError("LLVM IR is invalid before optimization");
+  if (Error err = verify(module, "before optimization"))
+    return err;
   if (optLevel == 0)
     return Error::success();
 
@@ -168,9 +178,7 @@ Error graphc::optimizeModule(Module &module, TargetMachine &machine,
   ModulePassManager modulePM = passBuilder.buildPerModuleDefaultPipeline(level);
   modulePM.run(module, moduleAM);
 
-  if (verifyModule(module, &errs()))
-    return makeError("LLVM IR is invalid after optimization");
-  return Error::success();
+  return verify(module, "after optimization");
 }
 
 Error graphc::emitMachineCode(const Module &module, TargetMachine &machine,

@@ -39,6 +39,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <gtest/gtest.h>
 
@@ -204,7 +205,8 @@ protected:
   /// Parses `source`, compiles it with `signature` and returns true on
   /// success; diagnostics land in `diagnostics`.
   bool compile(const std::string &source, const ModelSignature &signature,
-               std::set<std::string> emit = {"obj", "so", "h"}) {
+               std::set<std::string> emit = {"obj", "so", "h"},
+               const CodegenOptions &codegen = {}) {
     diagnostics.clear();
     mlir::ScopedDiagnosticHandler handler(
         context.get(), [&](mlir::Diagnostic &diag) {
@@ -218,6 +220,7 @@ protected:
     EmitOptions options;
     options.outputPrefix = prefixOf(signature.name);
     options.emit = std::move(emit);
+    options.codegen = codegen;
     return mlir::succeeded(emitArtifacts(*module, signature, options));
   }
 
@@ -803,6 +806,48 @@ TEST_F(CodegenTest, NamedPipelineLowersToLLVMDialect) {
   EXPECT_EQ(func.getNumArguments(), 2u);
   EXPECT_TRUE(llvm::isa<mlir::LLVM::LLVMVoidType>(
       func.getFunctionType().getReturnType()));
+}
+
+TEST_F(CodegenTest, TargetCpuAndFeatures) {
+  // Host by default: the exported functions carry the host CPU.
+  ModelSignature signature = twiceSignature();
+  signature.name = "hostcpu";
+  ASSERT_TRUE(compile(replaceAll(kInPlaceSource, "@twice", "@hostcpu"),
+                      signature, {"llvm"}))
+      << diagnostics;
+  auto ll = llvm::MemoryBuffer::getFile(prefixOf("hostcpu") + ".ll");
+  ASSERT_TRUE(bool(ll));
+  std::string hostCpu =
+      "\"target-cpu\"=\"" + llvm::sys::getHostCPUName().str() + "\"";
+  EXPECT_NE((*ll)->getBuffer().find(hostCpu), llvm::StringRef::npos)
+      << (*ll)->getBuffer().str();
+
+  // An explicit CPU and features; assembly for it.
+  CodegenOptions codegen;
+  codegen.cpu = "x86-64";
+  codegen.features = "+avx2";
+  signature.name = "genericcpu";
+  ASSERT_TRUE(compile(replaceAll(kInPlaceSource, "@twice", "@genericcpu"),
+                      signature, {"llvm", "asm", "so"}, codegen))
+      << diagnostics;
+  ll = llvm::MemoryBuffer::getFile(prefixOf("genericcpu") + ".ll");
+  ASSERT_TRUE(bool(ll));
+  llvm::StringRef text = (*ll)->getBuffer();
+  EXPECT_NE(text.find("\"target-cpu\"=\"x86-64\""), llvm::StringRef::npos);
+  EXPECT_NE(text.find("+avx2"), llvm::StringRef::npos);
+  EXPECT_TRUE(llvm::sys::fs::exists(prefixOf("genericcpu") + ".s"));
+  auto [entry, info] = load("genericcpu");
+  ASSERT_TRUE(entry && info);
+
+  // A CPU LLVM does not know is an error, not a crash.
+  codegen.cpu = "host";
+  codegen.triple = "nonsense-unknown-none";
+  signature.name = "badtarget";
+  EXPECT_FALSE(compile(replaceAll(kInPlaceSource, "@twice", "@badtarget"),
+                       signature, {"obj"}, codegen));
+  EXPECT_NE(diagnostics.find("cannot set up code generation"),
+            std::string::npos)
+      << diagnostics;
 }
 
 TEST_F(CodegenTest, HeadersCompileAndTwoModelsLinkIntoOneProgram) {
