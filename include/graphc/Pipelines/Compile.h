@@ -1,0 +1,55 @@
+//===- Compile.h - the whole TF-model-to-library pipeline -------*- C++ -*-===//
+//
+// graph-compile in one function (like circt's firtool library): import,
+// graph-level passes (freeze, prune, infer shapes, fold), conversion to
+// linalg, codegen and artifact emission, driven by one options struct.
+// Every phase can be stopped at and emitted (--emit), like IREE's phases.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRAPHC_PIPELINES_COMPILE_H
+#define GRAPHC_PIPELINES_COMPILE_H
+
+#include "graphc/Import/ImportGraphDef.h"
+#include "graphc/Pipelines/Codegen.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/PassManager.h"
+
+#include <set>
+#include <string>
+
+namespace graphc {
+
+struct CompileOptions {
+  std::string modelPath;
+  /// Output prefix: PREFIX.o, PREFIX.so, PREFIX.h, ...
+  std::string outputPrefix;
+  /// Entry point symbol; defaults to the prefix's file name.
+  std::string name;
+  /// Feeds and fetches (the function's name is set from `name`).
+  ImportOptions import;
+  /// obj, so, h, mlir (linalg), llvm, asm, and graph (the graph dialect
+  /// after freezing and folding, PREFIX.graph.mlir).
+  std::set<std::string> emit = {"obj", "so", "h"};
+  CodegenOptions codegen;
+  /// Applied to every pass manager the pipeline runs (IR printing, timing).
+  std::function<mlir::LogicalResult(mlir::PassManager &)> configurePassManager;
+};
+
+/// Every --emit kind graph-compile accepts.
+const std::set<std::string> &getCompileEmitKinds();
+
+/// The graph-level pipeline: freeze, fold, prune, infer shapes, fold again.
+void buildGraphOptimizationPipeline(mlir::OpPassManager &pm);
+
+/// A C identifier made from a file name ("my-model.v2" -> "my_model_v2").
+std::string defaultModelName(llvm::StringRef outputPrefix);
+
+/// Runs the whole pipeline. Problems are reported through the context's
+/// diagnostics (with file and node names) and give failure.
+mlir::LogicalResult compileModel(mlir::MLIRContext &context,
+                                 const CompileOptions &options);
+
+} // namespace graphc
+
+#endif // GRAPHC_PIPELINES_COMPILE_H

@@ -1,0 +1,186 @@
+//===- Compile.cpp - the whole TF-model-to-library pipeline ---------------===//
+#include "graphc/Pipelines/Compile.h"
+
+#include "graphc/Conversion/Passes.h"
+#include "graphc/Import/TFGraph.h"
+#include "graphc/Transforms/Passes.h"
+
+#include "Graph/GraphDialect.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/Transforms/Passes.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "mlir/Support/FileUtilities.h"
+#include "llvm/Support/ToolOutputFile.h"
+
+using namespace mlir;
+using namespace graphc;
+
+const std::set<std::string> &graphc::getCompileEmitKinds() {
+  static const std::set<std::string> kinds = [] {
+    std::set<std::string> k = getEmitKinds();
+    k.insert("graph");
+    return k;
+  }();
+  return kinds;
+}
+
+void graphc::buildGraphOptimizationPipeline(OpPassManager &pm) {
+  OpPassManager &f = pm.nest<func::FuncOp>();
+  // Freeze first: it reads the initializers that pruning would remove.
+  f.addPass(createGraphFreezeVariables());
+  // Drop everything the fetches do not need (Assign, init, save/restore).
+  f.addPass(createGraphPrune());
+  // Shapes from the feeds, then folds (Identity chains, constant
+  // subgraphs, Reshape of constants) that need them; twice, because folding
+  // can turn shape operands into constants.
+  f.addPass(createGraphInferShapes());
+  f.addPass(createCanonicalizerPass());
+  f.addPass(createGraphInferShapes());
+  f.addPass(createCanonicalizerPass());
+  f.addPass(createCSEPass());
+}
+
+std::string graphc::defaultModelName(llvm::StringRef outputPrefix) {
+  std::string name = llvm::sys::path::filename(outputPrefix).str();
+  for (char &c : name)
+    if (!isalnum(static_cast<unsigned char>(c)))
+      c = '_';
+  if (name.empty() || isdigit(static_cast<unsigned char>(name[0])))
+    name = "model_" + name;
+  return name;
+}
+
+namespace {
+/// ModelSignature from the function's feed/fetch names and types.
+FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
+  ModelSignature signature;
+  signature.name = func.getSymName().str();
+  auto spec = [&](Type type, StringAttr name, StringRef what,
+                  unsigned index) -> FailureOr<TensorSpec> {
+    auto ranked = dyn_cast<RankedTensorType>(type);
+    if (!ranked || !ranked.hasStaticShape())
+      return func.emitError() << what << " " << index << " ('"
+                              << (name ? name.getValue() : "") << "') has type "
+                              << type << "; give a static shape with --feed";
+    TensorSpec t;
+    t.name = name ? name.str() : (what + std::to_string(index)).str();
+    t.shape.assign(ranked.getShape().begin(), ranked.getShape().end());
+    Type element = ranked.getElementType();
+    t.dtype = element.isF32()            ? tf::DT_FLOAT
+              : element.isF64()          ? tf::DT_DOUBLE
+              : element.isF16()          ? tf::DT_HALF
+              : element.isInteger(1)     ? tf::DT_BOOL
+              : element.isUnsignedInteger(8)  ? tf::DT_UINT8
+              : element.isUnsignedInteger(16) ? tf::DT_UINT16
+              : element.isUnsignedInteger(32) ? tf::DT_UINT32
+              : element.isUnsignedInteger(64) ? tf::DT_UINT64
+              : element.isInteger(8)     ? tf::DT_INT8
+              : element.isInteger(16)    ? tf::DT_INT16
+              : element.isInteger(32)    ? tf::DT_INT32
+              : element.isInteger(64)    ? tf::DT_INT64
+                                         : tf::DT_INVALID;
+    if (t.dtype == tf::DT_INVALID)
+      return func.emitError() << what << " '" << t.name << "' has element type "
+                              << element << ", which a library cannot pass";
+    return t;
+  };
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
+    auto t = spec(func.getArgument(i).getType(),
+                  func.getArgAttrOfType<StringAttr>(i, kFeedNameAttr), "input", i);
+    if (failed(t))
+      return failure();
+    signature.inputs.push_back(*t);
+  }
+  for (unsigned i = 0; i < func.getNumResults(); ++i) {
+    auto t = spec(func.getResultTypes()[i],
+                  func.getResultAttrOfType<StringAttr>(i, kFetchNameAttr),
+                  "output", i);
+    if (failed(t))
+      return failure();
+    signature.outputs.push_back(*t);
+  }
+  return signature;
+}
+
+LogicalResult writeModule(ModuleOp module, const std::string &path) {
+  std::string error;
+  auto file = openOutputFile(path, &error);
+  if (!file)
+    return module.emitError() << "cannot write '" << path << "': " << error;
+  module.print(file->os());
+  file->keep();
+  return success();
+}
+} // namespace
+
+LogicalResult graphc::compileModel(MLIRContext &context,
+                                   const CompileOptions &options) {
+  DialectRegistry registry;
+  registerCodegenDialects(registry);
+  registry.insert<graph::GraphDialect>();
+  context.appendDialectRegistry(registry);
+  context.loadAllAvailableDialects();
+
+  for (const std::string &kind : options.emit)
+    if (!getCompileEmitKinds().count(kind))
+      return emitError(UnknownLoc::get(&context))
+             << "unknown --emit kind '" << kind << "'";
+
+  ImportOptions importOptions = options.import;
+  importOptions.functionName = options.name.empty()
+                                   ? defaultModelName(options.outputPrefix)
+                                   : options.name;
+  OwningOpRef<ModuleOp> module =
+      importGraphDefFile(options.modelPath, &context, importOptions);
+  if (!module)
+    return failure();
+
+  PassManager graphPM(&context);
+  if (options.configurePassManager &&
+      failed(options.configurePassManager(graphPM)))
+    return failure();
+  buildGraphOptimizationPipeline(graphPM);
+  if (failed(graphPM.run(*module)))
+    return failure();
+
+  if (options.emit.count("graph")) {
+    std::string dir = llvm::sys::path::parent_path(options.outputPrefix).str();
+    if (!dir.empty())
+      llvm::sys::fs::create_directories(dir);
+    if (failed(writeModule(*module, options.outputPrefix + ".graph.mlir")))
+      return failure();
+  }
+  std::set<std::string> codegenKinds;
+  for (const std::string &kind : options.emit)
+    if (kind != "graph")
+      codegenKinds.insert(kind);
+  if (codegenKinds.empty())
+    return success();
+
+  PassManager convertPM(&context);
+  if (options.configurePassManager &&
+      failed(options.configurePassManager(convertPM)))
+    return failure();
+  convertPM.nest<func::FuncOp>().addPass(createGraphToLinalgPass());
+  if (failed(convertPM.run(*module)))
+    return failure();
+
+  auto func = module->lookupSymbol<func::FuncOp>(importOptions.functionName);
+  FailureOr<ModelSignature> signature = signatureOf(func);
+  if (failed(signature))
+    return failure();
+  // The names now live in the signature; LLVM IR has no place for them.
+  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+    func.removeArgAttr(i, kFeedNameAttr);
+  for (unsigned i = 0; i < func.getNumResults(); ++i)
+    func.removeResultAttr(i, StringAttr::get(&context, kFetchNameAttr));
+
+  EmitOptions emit;
+  emit.outputPrefix = options.outputPrefix;
+  emit.emit = codegenKinds;
+  emit.codegen = options.codegen;
+  emit.configurePassManager = options.configurePassManager;
+  return emitArtifacts(*module, *signature, emit);
+}
