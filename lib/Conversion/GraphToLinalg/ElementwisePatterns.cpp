@@ -66,24 +66,30 @@ Value buildTanh(OpBuilder &b, Location loc, Value x) {
 
 using UnaryBody = Value (*)(OpBuilder &, Location, Value);
 
+/// "" if elementwise arithmetic handles `element`: floats, and integers wider
+/// than i1 when `allowInt`.
+std::string checkArithType(Type element, bool allowInt) {
+  if (isSupportedFloat(element) || (allowInt && isComputeType(element)))
+    return "";
+  return describeElementType(element) + " is not supported" +
+         (allowInt ? "" : " (floating-point only)");
+}
+
 /// A unary activation -> one linalg.generic applying `Body`.
 /// `AllowInt`: the op is also defined on (signless) integers.
 template <typename OpTy, UnaryBody Body, bool AllowInt>
-struct UnaryLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    auto resultType = getStaticType(op.getY());
-    Type element = resultType.getElementType();
-    if (!isSupportedFloat(element) &&
-        !(AllowInt && isSupportedInteger(element)))
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
-    Value result =
-        createElementwise(rewriter, op.getLoc(), resultType, {adaptor.getX()},
-                          [](OpBuilder &b, Location loc, ValueRange args) {
-                            return Body(b, loc, args[0]);
-                          });
+struct UnaryLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    return checkArithType(getStaticType(op.getY()).getElementType(), AllowInt);
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Value result = createElementwise(
+        rewriter, op.getLoc(), getStaticType(op.getY()), {adaptor.getX()},
+        [](OpBuilder &b, Location loc, ValueRange args) {
+          return Body(b, loc, args[0]);
+        });
     rewriter.replaceOp(op, result);
     return success();
   }
@@ -92,16 +98,16 @@ struct UnaryLowering : OpConversionPattern<OpTy> {
 /// A broadcasting binary op -> one linalg.generic. `FloatOp` computes it on
 /// floats, `IntOp` on integers (void: not defined on integers).
 template <typename OpTy, typename FloatOp, typename IntOp>
-struct BinaryLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct BinaryLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    return checkArithType(getStaticType(op.getZ()).getElementType(),
+                          /*allowInt=*/!std::is_void_v<IntOp>);
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     auto resultType = getStaticType(op.getZ());
-    Type element = resultType.getElementType();
-    bool isFloat = isSupportedFloat(element);
-    if (!isFloat && (std::is_void_v<IntOp> || !isSupportedInteger(element)))
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
+    bool isFloat = isSupportedFloat(resultType.getElementType());
     Value result = createElementwise(
         rewriter, op.getLoc(), resultType, {adaptor.getX(), adaptor.getY()},
         [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
@@ -117,16 +123,16 @@ struct BinaryLowering : OpConversionPattern<OpTy> {
 
 /// BiasAdd: value + bias, with the 1-D bias indexed by the channel dim (the
 /// last one for NHWC, dim 1 for NCHW of rank >= 3).
-struct BiasAddLowering : OpConversionPattern<BiasAddOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(BiasAddOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct BiasAddLowering : GraphOpLowering<BiasAddOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(BiasAddOp op) const override {
+    return checkArithType(getStaticType(op.getOutput()).getElementType(),
+                          /*allowInt=*/true);
+  }
+  LogicalResult lower(BiasAddOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     auto resultType = getStaticType(op.getOutput());
-    Type element = resultType.getElementType();
-    bool isFloat = isSupportedFloat(element);
-    if (!isFloat && !isSupportedInteger(element))
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
+    bool isFloat = isSupportedFloat(resultType.getElementType());
     int64_t rank = resultType.getRank();
     int64_t channel = op.getDataFormat() == "NCHW" && rank >= 3 ? 1 : rank - 1;
     MLIRContext *ctx = rewriter.getContext();

@@ -112,6 +112,15 @@ struct GraphToLinalgPass
     supported.clear();
     for (StringRef name : getSupportedGraphOps())
       supported.insert(name);
+    lowerings.clear();
+    for (const auto &[name, list] : patterns.getOpSpecificNativePatterns())
+      for (const RewritePattern *pattern : list)
+        if (llvm::is_contained(
+                pattern->getDebugLabels(),
+                graph_to_linalg::GraphLoweringPattern::kDebugLabel))
+          lowerings[name] =
+              static_cast<const graph_to_linalg::GraphLoweringPattern *>(
+                  pattern);
     return success();
   }
 
@@ -138,11 +147,16 @@ struct GraphToLinalgPass
 
   /// Checks, reporting every problem before failing, that each graph op in
   /// `func` has a lowering and element types it handles, that no unfed
-  /// Placeholder is left, and that arguments and results have static shapes.
+  /// Placeholder is left, that arguments and results have static shapes,
+  /// and that each op's pattern accepts its attributes.
   LogicalResult checkConvertible(func::FuncOp func);
 
   FrozenRewritePatternSet patterns;
+  /// getSupportedGraphOps(), for lookups.
   llvm::StringSet<> supported;
+  /// The pattern of each supported op, to ask why it would decline an op.
+  llvm::DenseMap<OperationName, const graph_to_linalg::GraphLoweringPattern *>
+      lowerings;
 };
 
 } // namespace
@@ -171,6 +185,8 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
     StringRef opName =
         op->getName().getStringRef().drop_front(kGraphPrefix.size());
     StringRef node = graph::getNodeName(op);
+    if (node.empty())
+      node = "<unnamed>";
     if (isa<graph::PlaceholderOp>(op)) {
       op->emitError() << "node '" << node << "': Placeholder is not fed; pass "
                       << "--feed " << node << "[:SHAPE]";
@@ -207,6 +223,16 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
                       << "); give the feed shapes with --feed NAME:SHAPE";
       ok = false;
       return;
+    }
+    // The op's pattern knows which attribute combinations it handles.
+    auto lowering = lowerings.find(op->getName());
+    if (lowering == lowerings.end())
+      return;
+    std::string reason = lowering->second->getUnsupportedReason(op);
+    if (!reason.empty()) {
+      op->emitError() << "node '" << node << "': cannot lower " << opName
+                      << ": " << reason;
+      ok = false;
     }
   });
 

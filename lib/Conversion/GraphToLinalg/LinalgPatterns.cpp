@@ -26,13 +26,6 @@ using namespace graphc::graph;
 namespace graphc::graph_to_linalg {
 namespace {
 
-/// Element types linalg's named ops compute on here: the float types and
-/// integers wider than i1.
-bool isComputeType(Type type) {
-  return isSupportedFloat(type) ||
-         (isSupportedInteger(type) && !type.isInteger(1));
-}
-
 /// `type` with its dims permuted: result dim i is dim perm[i].
 RankedTensorType permuteType(RankedTensorType type, ArrayRef<int64_t> perm) {
   SmallVector<int64_t> shape;
@@ -41,24 +34,98 @@ RankedTensorType permuteType(RankedTensorType type, ArrayRef<int64_t> perm) {
   return RankedTensorType::get(shape, type.getElementType());
 }
 
+/// `type` (4-D, in `dataFormat`) as NHWC.
+RankedTensorType toNhwc(RankedTensorType type, StringRef dataFormat) {
+  return dataFormat == "NCHW" ? permuteType(type, kNchwToNhwc) : type;
+}
+
+/// "" if the op computes on `element` (floats; with !floatOnly also integers
+/// wider than i1), else the reason.
+std::string checkComputeType(Type element, bool floatOnly) {
+  if (floatOnly ? isSupportedFloat(element) : isComputeType(element))
+    return "";
+  return describeElementType(element) + " is not supported" +
+         (floatOnly ? " (floating-point only)" : "");
+}
+
+/// The NHWC window geometry of a Conv2D or pooling op, as TF defines it.
+struct Window {
+  int64_t kernelH, kernelW;
+  int64_t strideH, strideW;
+  int64_t dilationH = 1, dilationW = 1;
+  PadAmount padH, padW;
+  /// The NHWC result type the geometry gives.
+  RankedTensorType nhwcResult;
+};
+
+/// Pads of a window over NHWC `input` for TF `padding` (SAME or VALID; the
+/// caller handles EXPLICIT).
+void setPadding(Window &window, RankedTensorType input, StringRef padding) {
+  if (padding != "SAME")
+    return;
+  window.padH = getSamePadding(input.getDimSize(1), window.kernelH,
+                               window.strideH, window.dilationH);
+  window.padW = getSamePadding(input.getDimSize(2), window.kernelW,
+                               window.strideW, window.dilationW);
+}
+
+/// The NHWC output type of `window` over NHWC `input` with `channels`
+/// output channels.
+RankedTensorType getWindowResult(const Window &window, RankedTensorType input,
+                                 int64_t channels) {
+  int64_t outH = getWindowOutputSize(
+      input.getDimSize(1) + window.padH.before + window.padH.after,
+      window.kernelH, window.strideH, window.dilationH);
+  int64_t outW = getWindowOutputSize(
+      input.getDimSize(2) + window.padW.before + window.padW.after,
+      window.kernelW, window.strideW, window.dilationW);
+  return RankedTensorType::get({input.getDimSize(0), outH, outW, channels},
+                               input.getElementType());
+}
+
+/// "" if the op's declared result type is what `window` computes.
+std::string checkResultShape(const Window &window, RankedTensorType result,
+                             StringRef dataFormat) {
+  RankedTensorType expected = dataFormat == "NCHW"
+                                  ? permuteType(window.nhwcResult, kNhwcToNchw)
+                                  : window.nhwcResult;
+  if (expected == result)
+    return "";
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << "the window arithmetic gives ";
+  expected.print(os);
+  os << " but the result type is ";
+  result.print(os);
+  return text;
+}
+
+/// `window` + NHWC `input` through tensor.pad with `padValue`.
+Value padInput(OpBuilder &b, Location loc, Value input, const Window &window,
+               TypedAttr padValue) {
+  return createPad(b, loc, input,
+                   {0, window.padH.before, window.padW.before, 0},
+                   {0, window.padH.after, window.padW.after, 0}, padValue);
+}
+
 //===----------------------------------------------------------------------===//
 // MatMul
 //===----------------------------------------------------------------------===//
 
 /// MatMul -> linalg.matmul into a zero-filled accumulator. A transposed
 /// operand is read through a transposed indexing map.
-struct MatMulLowering : OpConversionPattern<MatMulOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(MatMulOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct MatMulLowering : GraphOpLowering<MatMulOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(MatMulOp op) const override {
+    return checkComputeType(getStaticType(op.getProduct()).getElementType(),
+                            /*floatOnly=*/false);
+  }
+  LogicalResult lower(MatMulOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     auto resultType = getStaticType(op.getProduct());
-    Type element = resultType.getElementType();
-    if (!isComputeType(element))
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
     Location loc = op.getLoc();
-    Value init =
-        createFilled(rewriter, loc, resultType, getScalarAttr(element, 0));
+    Value init = createFilled(rewriter, loc, resultType,
+                              getScalarAttr(resultType.getElementType(), 0));
     auto matmul = linalg::MatmulOp::create(
         rewriter, loc, TypeRange{resultType},
         ValueRange{adaptor.getA(), adaptor.getB()}, ValueRange{init});
@@ -87,82 +154,86 @@ struct MatMulLowering : OpConversionPattern<MatMulOp> {
 // Conv2D
 //===----------------------------------------------------------------------===//
 
+/// The geometry of a Conv2D, or the reason it is not supported.
+FailureOr<Window> getConvWindow(Conv2DOp op, std::string &reason) {
+  Layout4D layout = getLayout(op.getDataFormat());
+  SmallVector<int64_t> strides = getInts(op.getStrides());
+  SmallVector<int64_t> dilations = op.getDilations().empty()
+                                       ? SmallVector<int64_t>{1, 1, 1, 1}
+                                       : getInts(op.getDilations());
+  if (strides[0] != 1 || strides[layout.c] != 1 || dilations[0] != 1 ||
+      dilations[layout.c] != 1) {
+    reason = "strides and dilations over batch or channels must be 1";
+    return failure();
+  }
+  RankedTensorType input =
+      toNhwc(getStaticType(op.getInput()), op.getDataFormat());
+  RankedTensorType filter = getStaticType(op.getFilter());
+  if (filter.getDimSize(2) != input.getDimSize(3)) {
+    reason = "grouped convolution (filter in-channels " +
+             std::to_string(filter.getDimSize(2)) + ", input channels " +
+             std::to_string(input.getDimSize(3)) + ") is not supported";
+    return failure();
+  }
+  Window window;
+  window.kernelH = filter.getDimSize(0);
+  window.kernelW = filter.getDimSize(1);
+  window.strideH = strides[layout.h];
+  window.strideW = strides[layout.w];
+  window.dilationH = dilations[layout.h];
+  window.dilationW = dilations[layout.w];
+  if (op.getPadding() == "EXPLICIT") {
+    // explicit_paddings: (before, after) per dim in data_format order.
+    SmallVector<int64_t> pads = getInts(op.getExplicitPaddings());
+    if (pads[0] || pads[1] || pads[2 * layout.c] || pads[2 * layout.c + 1]) {
+      reason = "explicit padding of batch or channels is not supported";
+      return failure();
+    }
+    window.padH = {pads[2 * layout.h], pads[2 * layout.h + 1]};
+    window.padW = {pads[2 * layout.w], pads[2 * layout.w + 1]};
+  } else {
+    setPadding(window, input, op.getPadding());
+  }
+  window.nhwcResult = getWindowResult(window, input, filter.getDimSize(3));
+  reason = checkResultShape(window, getStaticType(op.getOutput()),
+                            op.getDataFormat());
+  if (!reason.empty())
+    return failure();
+  return window;
+}
+
 /// Conv2D -> (transpose to NHWC) + tensor.pad with 0 +
 /// linalg.conv_2d_nhwc_hwcf with the op's strides and dilations
 /// (+ transpose back to NCHW).
-struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(Conv2DOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    auto resultType = getStaticType(op.getOutput());
-    Type element = resultType.getElementType();
-    if (!isComputeType(element))
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
+struct Conv2DLowering : GraphOpLowering<Conv2DOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(Conv2DOp op) const override {
+    std::string reason = checkComputeType(
+        getStaticType(op.getOutput()).getElementType(), /*floatOnly=*/false);
+    if (reason.empty())
+      (void)getConvWindow(op, reason);
+    return reason;
+  }
+  LogicalResult lower(Conv2DOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    std::string reason;
+    FailureOr<Window> window = getConvWindow(op, reason);
+    if (failed(window))
+      return rewriter.notifyMatchFailure(op, reason);
     bool nchw = op.getDataFormat() == "NCHW";
-    Layout4D layout = getLayout(op.getDataFormat());
-    SmallVector<int64_t> strides = getInts(op.getStrides());
-    SmallVector<int64_t> dilations = op.getDilations().empty()
-                                         ? SmallVector<int64_t>{1, 1, 1, 1}
-                                         : getInts(op.getDilations());
-    if (strides[0] != 1 || strides[layout.c] != 1 || dilations[0] != 1 ||
-        dilations[layout.c] != 1)
-      return rewriter.notifyMatchFailure(
-          op, "strides/dilations over batch or channels");
-
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
     if (nchw)
       input = createTranspose(rewriter, loc, input, kNchwToNhwc);
-    Value filter = adaptor.getFilter();
-    auto inputType = getStaticType(input);
-    auto filterType = getStaticType(filter);
-    if (filterType.getDimSize(2) != inputType.getDimSize(3))
-      return rewriter.notifyMatchFailure(op, "grouped convolution");
-
-    int64_t strideH = strides[layout.h], strideW = strides[layout.w];
-    int64_t dilationH = dilations[layout.h], dilationW = dilations[layout.w];
-    int64_t kernelH = filterType.getDimSize(0);
-    int64_t kernelW = filterType.getDimSize(1);
-    PadAmount padH, padW;
-    if (op.getPadding() == "SAME") {
-      padH =
-          getSamePadding(inputType.getDimSize(1), kernelH, strideH, dilationH);
-      padW =
-          getSamePadding(inputType.getDimSize(2), kernelW, strideW, dilationW);
-    } else if (op.getPadding() == "EXPLICIT") {
-      // explicit_paddings: (before, after) per dim in data_format order.
-      SmallVector<int64_t> pads = getInts(op.getExplicitPaddings());
-      if (pads[0] || pads[1] || pads[2 * layout.c] || pads[2 * layout.c + 1])
-        return rewriter.notifyMatchFailure(op, "padding of batch or channels");
-      padH = {pads[2 * layout.h], pads[2 * layout.h + 1]};
-      padW = {pads[2 * layout.w], pads[2 * layout.w + 1]};
-    }
-
-    // The output size the padded window arithmetic gives must be the
-    // (inferred) result type's.
-    int64_t outH =
-        getWindowOutputSize(inputType.getDimSize(1) + padH.before + padH.after,
-                            kernelH, strideH, dilationH);
-    int64_t outW =
-        getWindowOutputSize(inputType.getDimSize(2) + padW.before + padW.after,
-                            kernelW, strideW, dilationW);
-    auto nhwcType = RankedTensorType::get(
-        {inputType.getDimSize(0), outH, outW, filterType.getDimSize(3)},
-        element);
-    if ((nchw ? permuteType(nhwcType, kNhwcToNchw) : nhwcType) != resultType)
-      return rewriter.notifyMatchFailure(op, "result shape mismatch");
-
-    TypedAttr zero = getScalarAttr(element, 0);
-    Value padded =
-        createPad(rewriter, loc, input, {0, padH.before, padW.before, 0},
-                  {0, padH.after, padW.after, 0}, zero);
-    Value init = createFilled(rewriter, loc, nhwcType, zero);
+    TypedAttr zero = getScalarAttr(window->nhwcResult.getElementType(), 0);
+    Value padded = padInput(rewriter, loc, input, *window, zero);
+    Value init = createFilled(rewriter, loc, window->nhwcResult, zero);
     Value result =
         linalg::Conv2DNhwcHwcfOp::create(
-            rewriter, loc, TypeRange{nhwcType}, ValueRange{padded, filter},
-            ValueRange{init}, rewriter.getI64TensorAttr({strideH, strideW}),
-            rewriter.getI64TensorAttr({dilationH, dilationW}))
+            rewriter, loc, TypeRange{window->nhwcResult},
+            ValueRange{padded, adaptor.getFilter()}, ValueRange{init},
+            rewriter.getI64TensorAttr({window->strideH, window->strideW}),
+            rewriter.getI64TensorAttr({window->dilationH, window->dilationW}))
             .getResult(0);
     if (nchw)
       result = createTranspose(rewriter, loc, result, kNhwcToNchw);
@@ -175,36 +246,62 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
 // Pooling
 //===----------------------------------------------------------------------===//
 
-/// Number of elements of the window starting at `start` (in padded
-/// coordinates shifted by `padBefore`) of `size` that lie inside [0, in).
+/// The geometry of a MaxPool/AvgPool, or the reason it is not supported.
+template <typename OpTy>
+FailureOr<Window> getPoolWindow(OpTy op, std::string &reason) {
+  Layout4D layout = getLayout(op.getDataFormat());
+  SmallVector<int64_t> ksize = getInts(op.getKsize());
+  SmallVector<int64_t> strides = getInts(op.getStrides());
+  if (ksize[0] != 1 || ksize[layout.c] != 1 || strides[0] != 1 ||
+      strides[layout.c] != 1) {
+    reason = "pooling over batch or channels is not supported";
+    return failure();
+  }
+  RankedTensorType input =
+      toNhwc(getStaticType(op.getInput()), op.getDataFormat());
+  Window window;
+  window.kernelH = ksize[layout.h];
+  window.kernelW = ksize[layout.w];
+  window.strideH = strides[layout.h];
+  window.strideW = strides[layout.w];
+  setPadding(window, input, op.getPadding());
+  window.nhwcResult = getWindowResult(window, input, input.getDimSize(3));
+  reason = checkResultShape(window, getStaticType(op.getOutput()),
+                            op.getDataFormat());
+  if (!reason.empty())
+    return failure();
+  return window;
+}
+
+/// Number of the `size` elements starting at `start` that lie in [0, in).
 int64_t countValid(int64_t start, int64_t size, int64_t in) {
   return std::min(start + size, in) - std::max<int64_t>(start, 0);
 }
 
-/// `sum / count` where count[oh][ow] is the number of non-padded input
-/// elements of each window; a scalar divisor when every window is full.
-Value divideByWindowCounts(OpBuilder &b, Location loc, Value sum, int64_t inH,
-                           int64_t inW, int64_t kernelH, int64_t kernelW,
-                           int64_t strideH, int64_t strideW, PadAmount padH,
-                           PadAmount padW) {
+/// `sum / count`, where count[oh][ow] is the number of non-padded input
+/// elements in each window of `window` over an `inH` x `inW` input; a scalar
+/// divisor when every window is full.
+Value divideByWindowCounts(OpBuilder &b, Location loc, Value sum,
+                           const Window &window, int64_t inH, int64_t inW) {
   auto sumType = getStaticType(sum);
   Type element = sumType.getElementType();
   int64_t outH = sumType.getDimSize(1), outW = sumType.getDimSize(2);
   SmallVector<double> counts;
   for (int64_t oh = 0; oh < outH; ++oh)
     for (int64_t ow = 0; ow < outW; ++ow)
-      counts.push_back(static_cast<double>(countValid(
-                           oh * strideH - padH.before, kernelH, inH)) *
-                       countValid(ow * strideW - padW.before, kernelW, inW));
+      counts.push_back(
+          static_cast<double>(countValid(
+              oh * window.strideH - window.padH.before, window.kernelH, inH)) *
+          countValid(ow * window.strideW - window.padW.before, window.kernelW,
+                     inW));
 
-  bool uniform = llvm::all_equal(counts);
-  if (uniform) {
+  if (llvm::all_equal(counts)) {
     double count = counts.front();
     return createElementwise(
         b, loc, sumType, {sum},
-        [&](OpBuilder &nb, Location nl, ValueRange args) {
-          Value c = createScalar(nb, nl, element, count);
-          return arith::DivFOp::create(nb, nl, args[0], c).getResult();
+        [&](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+          Value divisor = createScalar(nb, nl, element, count);
+          return arith::DivFOp::create(nb, nl, args[0], divisor);
         });
   }
   SmallVector<Attribute> countAttrs;
@@ -219,8 +316,8 @@ Value divideByWindowCounts(OpBuilder &b, Location loc, Value sum, int64_t inH,
       4, 0, {getAffineDimExpr(1, ctx), getAffineDimExpr(2, ctx)}, ctx);
   return createGeneric(
       b, loc, sumType, {sum, countTensor}, {sumMap, countMap},
-      [](OpBuilder &nb, Location nl, ValueRange args) {
-        return arith::DivFOp::create(nb, nl, args[0], args[1]).getResult();
+      [](OpBuilder &nb, Location nl, ValueRange args) -> Value {
+        return arith::DivFOp::create(nb, nl, args[0], args[1]);
       });
 }
 
@@ -229,72 +326,56 @@ Value divideByWindowCounts(OpBuilder &b, Location loc, Value sum, int64_t inH,
 /// (padded with 0, then divided by the per-window count of real elements)
 /// (+ transpose back to NCHW).
 template <typename OpTy, bool IsMax>
-struct PoolLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
-    auto resultType = getStaticType(op.getOutput());
-    Type element = resultType.getElementType();
-    if (IsMax ? !isComputeType(element) : !isSupportedFloat(element))
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
+struct PoolLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    // TF's AvgPool is defined on floats only.
+    std::string reason = checkComputeType(
+        getStaticType(op.getOutput()).getElementType(), /*floatOnly=*/!IsMax);
+    if (reason.empty())
+      (void)getPoolWindow(op, reason);
+    return reason;
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    std::string reason;
+    FailureOr<Window> window = getPoolWindow(op, reason);
+    if (failed(window))
+      return rewriter.notifyMatchFailure(op, reason);
     bool nchw = op.getDataFormat() == "NCHW";
-    Layout4D layout = getLayout(op.getDataFormat());
-    SmallVector<int64_t> ksize = getInts(op.getKsize());
-    SmallVector<int64_t> strides = getInts(op.getStrides());
-    if (ksize[0] != 1 || ksize[layout.c] != 1 || strides[0] != 1 ||
-        strides[layout.c] != 1)
-      return rewriter.notifyMatchFailure(op, "pooling over batch or channels");
-
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
     if (nchw)
       input = createTranspose(rewriter, loc, input, kNchwToNhwc);
-    auto inputType = getStaticType(input);
-    int64_t inH = inputType.getDimSize(1), inW = inputType.getDimSize(2);
-    int64_t kernelH = ksize[layout.h], kernelW = ksize[layout.w];
-    int64_t strideH = strides[layout.h], strideW = strides[layout.w];
-    PadAmount padH, padW;
-    if (op.getPadding() == "SAME") {
-      padH = getSamePadding(inH, kernelH, strideH, 1);
-      padW = getSamePadding(inW, kernelW, strideW, 1);
-    }
-    int64_t outH = getWindowOutputSize(inH + padH.before + padH.after, kernelH,
-                                       strideH, 1);
-    int64_t outW = getWindowOutputSize(inW + padW.before + padW.after, kernelW,
-                                       strideW, 1);
-    auto nhwcType = RankedTensorType::get(
-        {inputType.getDimSize(0), outH, outW, inputType.getDimSize(3)},
-        element);
-    if ((nchw ? permuteType(nhwcType, kNhwcToNchw) : nhwcType) != resultType)
-      return rewriter.notifyMatchFailure(op, "result shape mismatch");
-
+    Type element = window->nhwcResult.getElementType();
     TypedAttr padValue =
         IsMax ? getLowestAttr(element) : getScalarAttr(element, 0);
-    Value padded =
-        createPad(rewriter, loc, input, {0, padH.before, padW.before, 0},
-                  {0, padH.after, padW.after, 0}, padValue);
+    Value padded = padInput(rewriter, loc, input, *window, padValue);
     // The pooling ops take the window shape from a tensor they never read.
-    Value window = createEmpty(
-        rewriter, loc, RankedTensorType::get({kernelH, kernelW}, element));
-    Value init = createFilled(rewriter, loc, nhwcType, padValue);
-    Attribute stridesAttr = rewriter.getI64TensorAttr({strideH, strideW});
-    Attribute dilationsAttr = rewriter.getI64TensorAttr({1, 1});
+    Value shape = createEmpty(
+        rewriter, loc,
+        RankedTensorType::get({window->kernelH, window->kernelW}, element));
+    Value init = createFilled(rewriter, loc, window->nhwcResult, padValue);
+    Attribute strides =
+        rewriter.getI64TensorAttr({window->strideH, window->strideW});
+    Attribute dilations = rewriter.getI64TensorAttr({1, 1});
     Value result;
     if constexpr (IsMax) {
       result =
           linalg::PoolingNhwcMaxOp::create(
-              rewriter, loc, TypeRange{nhwcType}, ValueRange{padded, window},
-              ValueRange{init}, stridesAttr, dilationsAttr)
+              rewriter, loc, TypeRange{window->nhwcResult},
+              ValueRange{padded, shape}, ValueRange{init}, strides, dilations)
               .getResult(0);
     } else {
       Value sum =
           linalg::PoolingNhwcSumOp::create(
-              rewriter, loc, TypeRange{nhwcType}, ValueRange{padded, window},
-              ValueRange{init}, stridesAttr, dilationsAttr)
+              rewriter, loc, TypeRange{window->nhwcResult},
+              ValueRange{padded, shape}, ValueRange{init}, strides, dilations)
               .getResult(0);
-      result = divideByWindowCounts(rewriter, loc, sum, inH, inW, kernelH,
-                                    kernelW, strideH, strideW, padH, padW);
+      RankedTensorType inputType = getStaticType(input);
+      result = divideByWindowCounts(rewriter, loc, sum, *window,
+                                    inputType.getDimSize(1),
+                                    inputType.getDimSize(2));
     }
     if (nchw)
       result = createTranspose(rewriter, loc, result, kNhwcToNchw);

@@ -18,6 +18,13 @@ using namespace mlir;
 
 namespace graphc::graph_to_linalg {
 
+std::string describeElementType(Type type) {
+  std::string text = "element type ";
+  llvm::raw_string_ostream os(text);
+  type.print(os);
+  return text;
+}
+
 bool isSupportedFloat(Type type) {
   return type.isF16() || type.isBF16() || type.isF32() || type.isF64();
 }

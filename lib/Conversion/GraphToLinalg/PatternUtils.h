@@ -24,6 +24,66 @@
 namespace graphc::graph_to_linalg {
 
 //===----------------------------------------------------------------------===//
+// Pattern base
+//===----------------------------------------------------------------------===//
+
+/// Base of every graph-to-linalg pattern. Besides rewriting its op, a
+/// pattern says up front why it cannot lower a given op (an element type or
+/// attribute combination it does not handle), so the pass can report every
+/// such node at once, with the reason, before converting anything.
+class GraphLoweringPattern : public mlir::ConversionPattern {
+public:
+  /// Debug label carried by every pattern of this family; the pass checks it
+  /// before treating a pattern as a GraphLoweringPattern.
+  static constexpr llvm::StringLiteral kDebugLabel = "graph-to-linalg";
+
+  /// Why `op` (of the pattern's root op type, with static shapes) cannot be
+  /// lowered, or "" if it can.
+  virtual std::string getUnsupportedReason(mlir::Operation *op) const = 0;
+
+protected:
+  using ConversionPattern::ConversionPattern;
+};
+
+/// The pattern for graph op `OpTy`: `check` (optional) rejects the ops the
+/// lowering does not handle, `lower` rewrites the others.
+template <typename OpTy> class GraphOpLowering : public GraphLoweringPattern {
+public:
+  using OpAdaptor = typename OpTy::Adaptor;
+
+  explicit GraphOpLowering(mlir::MLIRContext *context)
+      : GraphLoweringPattern(OpTy::getOperationName(), /*benefit=*/1, context) {
+    addDebugLabels(kDebugLabel);
+  }
+
+  /// Why `op` cannot be lowered, or "" (the default) if it can.
+  virtual std::string check(OpTy op) const { return ""; }
+
+  /// Rewrites `op`, which `check` accepted.
+  virtual mlir::LogicalResult
+  lower(OpTy op, OpAdaptor adaptor,
+        mlir::ConversionPatternRewriter &rewriter) const = 0;
+
+  std::string getUnsupportedReason(mlir::Operation *op) const final {
+    return check(mlir::cast<OpTy>(op));
+  }
+
+  using GraphLoweringPattern::matchAndRewrite;
+  mlir::LogicalResult
+  matchAndRewrite(mlir::Operation *op, llvm::ArrayRef<mlir::Value> operands,
+                  mlir::ConversionPatternRewriter &rewriter) const final {
+    auto source = mlir::cast<OpTy>(op);
+    std::string reason = check(source);
+    if (!reason.empty())
+      return rewriter.notifyMatchFailure(op, reason);
+    return lower(source, OpAdaptor(operands, source), rewriter);
+  }
+};
+
+/// "element type T" as text, for check() reasons.
+std::string describeElementType(mlir::Type type);
+
+//===----------------------------------------------------------------------===//
 // Pattern families (one .cpp each)
 //===----------------------------------------------------------------------===//
 
@@ -49,6 +109,12 @@ bool isSupportedInteger(mlir::Type type);
 /// Either of the above.
 inline bool isSupportedElementType(mlir::Type type) {
   return isSupportedFloat(type) || isSupportedInteger(type);
+}
+/// What arithmetic (elementwise ops, linalg named ops, reductions) computes
+/// on: the float types and integers wider than i1.
+inline bool isComputeType(mlir::Type type) {
+  return isSupportedFloat(type) ||
+         (isSupportedInteger(type) && !type.isInteger(1));
 }
 
 /// A scalar attribute of `type` holding `value` (floats are rounded to the

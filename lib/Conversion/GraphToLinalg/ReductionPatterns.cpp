@@ -63,15 +63,21 @@ Value createReduce(
 }
 
 /// Softmax over the last dim: max-reduce, exp(x - max), sum-reduce, divide.
-struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(SoftmaxOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct SoftmaxLowering : GraphOpLowering<SoftmaxOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(SoftmaxOp op) const override {
+    auto type = getStaticType(op.getSoftmax());
+    if (!isSupportedFloat(type.getElementType()))
+      return describeElementType(type.getElementType()) +
+             " is not supported (floating-point only)";
+    if (type.getRank() < 1)
+      return "logits must have rank >= 1";
+    return "";
+  }
+  LogicalResult lower(SoftmaxOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     auto type = getStaticType(op.getSoftmax());
     Type element = type.getElementType();
-    if (!isSupportedFloat(element) || type.getRank() < 1)
-      return rewriter.notifyMatchFailure(op, "unsupported type");
     Location loc = op.getLoc();
     int64_t rank = type.getRank();
     SmallVector<int64_t> lastDim = {rank - 1};
@@ -107,12 +113,13 @@ struct SoftmaxLowering : OpConversionPattern<SoftmaxOp> {
 };
 
 /// The constant reduction axes of a Mean, normalized to [0, rank), sorted and
-/// deduplicated.
+/// deduplicated. `adapted` (may be null) is the converted operand, tried when
+/// the original no longer folds to a constant during the conversion.
 FailureOr<SmallVector<int64_t>> getReductionAxes(Value original, Value adapted,
                                                  int64_t rank) {
   DenseIntElementsAttr attr;
   if (!matchPattern(original, m_Constant(&attr)) &&
-      !matchPattern(adapted, m_Constant(&attr)))
+      !(adapted && matchPattern(adapted, m_Constant(&attr))))
     return failure();
   SmallVector<int64_t> axes;
   for (const APInt &value : attr.getValues<APInt>()) {
@@ -129,17 +136,24 @@ FailureOr<SmallVector<int64_t>> getReductionAxes(Value original, Value adapted,
 /// Mean over constant reduction_indices: linalg.reduce sum (in a wider
 /// accumulator for narrow types), a generic dividing by the count, and a
 /// tensor.expand_shape back to rank when keep_dims.
-struct MeanLowering : OpConversionPattern<MeanOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(MeanOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct MeanLowering : GraphOpLowering<MeanOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(MeanOp op) const override {
+    auto inputType = getStaticType(op.getInput());
+    if (!isComputeType(inputType.getElementType()))
+      return describeElementType(inputType.getElementType()) +
+             " is not supported";
+    if (failed(getReductionAxes(op.getReductionIndices(), Value(),
+                                inputType.getRank())))
+      return "reduction_indices must be constants in [-rank, rank)";
+    return "";
+  }
+  LogicalResult lower(MeanOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     auto inputType = getStaticType(adaptor.getInput());
     auto resultType = getStaticType(op.getOutput());
     Type element = inputType.getElementType();
     bool isFloat = isSupportedFloat(element);
-    if (!isFloat && (!isSupportedInteger(element) || element.isInteger(1)))
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
     FailureOr<SmallVector<int64_t>> axes =
         getReductionAxes(op.getReductionIndices(),
                          adaptor.getReductionIndices(), inputType.getRank());

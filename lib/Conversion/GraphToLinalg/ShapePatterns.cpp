@@ -28,27 +28,28 @@ Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
 }
 
 /// graph.Const -> arith.constant with the same ElementsAttr.
-struct ConstLowering : OpConversionPattern<ConstOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(ConstOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct ConstLowering : GraphOpLowering<ConstOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(ConstOp op) const override {
     auto value = dyn_cast<TypedAttr>(op.getValue());
-    if (!value || value.getType() != op.getType() ||
-        !isSupportedElementType(op.getType().getElementType()))
-      return rewriter.notifyMatchFailure(op, "unsupported constant");
-    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
+    if (!value || value.getType() != op.getType())
+      return "the value's type differs from the result type";
+    return "";
+  }
+  LogicalResult lower(ConstOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
+        op, cast<TypedAttr>(op.getValue()));
     return success();
   }
 };
 
 /// Identity, StopGradient, Snapshot, PlaceholderWithDefault (not fed): the
 /// result is the operand.
-template <typename OpTy> struct ForwardLowering : OpConversionPattern<OpTy> {
-  using OpConversionPattern<OpTy>::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(OpTy op, typename OpTy::Adaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+template <typename OpTy> struct ForwardLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(
         op, castTo(rewriter, op.getLoc(), adaptor.getInput(), op.getType()));
     return success();
@@ -56,11 +57,10 @@ template <typename OpTy> struct ForwardLowering : OpConversionPattern<OpTy> {
 };
 
 /// IdentityN: every result is the matching operand.
-struct IdentityNLowering : OpConversionPattern<IdentityNOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(IdentityNOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct IdentityNLowering : GraphOpLowering<IdentityNOp> {
+  using GraphOpLowering::GraphOpLowering;
+  LogicalResult lower(IdentityNOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     SmallVector<Value> results;
     for (auto [in, out] : llvm::zip(adaptor.getInput(), op.getOutput()))
       results.push_back(castTo(rewriter, op.getLoc(), in, out.getType()));
@@ -71,11 +71,10 @@ struct IdentityNLowering : OpConversionPattern<IdentityNOp> {
 
 /// NoOp only carried control dependencies, which have no meaning once the
 /// graph is a function: erase it.
-struct NoOpLowering : OpConversionPattern<NoOpOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(NoOpOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct NoOpLowering : GraphOpLowering<NoOpOp> {
+  using GraphOpLowering::GraphOpLowering;
+  LogicalResult lower(NoOpOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     rewriter.eraseOp(op);
     return success();
   }
@@ -83,11 +82,10 @@ struct NoOpLowering : OpConversionPattern<NoOpOp> {
 
 /// Reshape with a static result type: the `shape` operand has already done
 /// its job (shape inference); only the result type matters.
-struct ReshapeLowering : OpConversionPattern<ReshapeOp> {
-  using OpConversionPattern::OpConversionPattern;
-  LogicalResult
-  matchAndRewrite(ReshapeOp op, OpAdaptor adaptor,
-                  ConversionPatternRewriter &rewriter) const override {
+struct ReshapeLowering : GraphOpLowering<ReshapeOp> {
+  using GraphOpLowering::GraphOpLowering;
+  LogicalResult lower(ReshapeOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
     auto resultType = getStaticType(op.getOutput());
     auto inputType = getStaticType(adaptor.getTensor());
     if (inputType.getNumElements() != resultType.getNumElements())
