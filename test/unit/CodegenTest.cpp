@@ -468,6 +468,81 @@ func.func @constant() -> tensor<2x2xf32> {
 }
 )mlir";
 
+// Ops TF conversions emit besides the ones above: concat, transpose,
+// reduce, broadcast, map with libm and intrinsic math, batch_matmul,
+// depthwise conv, insert_slice into a constant, tensor.cast.
+const char *const kOpsSource = R"mlir(
+func.func @ops(%x: tensor<2x3xf32>, %y: tensor<2x3xf32>)
+    -> (tensor<4x3xf32>, tensor<3x2xf32>, tensor<2xf32>, tensor<2x2x3xf32>,
+        tensor<2x3xf32>, tensor<1x2x2xf32>, tensor<1x2x2x3xf32>, tensor<3x4xf32>) {
+  %zero = arith.constant 0.0 : f32
+  %cat = tensor.concat dim(0) %x, %y : (tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+  %te = tensor.empty() : tensor<3x2xf32>
+  %tr = linalg.transpose ins(%x : tensor<2x3xf32>) outs(%te : tensor<3x2xf32>) permutation = [1, 0]
+  %re = tensor.empty() : tensor<2xf32>
+  %rf = linalg.fill ins(%zero : f32) outs(%re : tensor<2xf32>) -> tensor<2xf32>
+  %red = linalg.reduce ins(%y : tensor<2x3xf32>) outs(%rf : tensor<2xf32>) dimensions = [1]
+    (%in: f32, %acc: f32) {
+      %s = arith.addf %in, %acc : f32
+      linalg.yield %s : f32
+    }
+  %be = tensor.empty() : tensor<2x2x3xf32>
+  %bc = linalg.broadcast ins(%x : tensor<2x3xf32>) outs(%be : tensor<2x2x3xf32>) dimensions = [0]
+  %me = tensor.empty() : tensor<2x3xf32>
+  %mapped = linalg.map ins(%x, %y : tensor<2x3xf32>, tensor<2x3xf32>) outs(%me : tensor<2x3xf32>)
+    (%a: f32, %b: f32, %o: f32) {
+      %one = arith.constant 1.0 : f32
+      %three = arith.constant 3.0 : f32
+      %p15 = arith.constant 1.5 : f32
+      %aa = math.absf %a : f32
+      %ab = math.absf %b : f32
+      %e = math.exp %a : f32
+      %a1 = arith.addf %aa, %one : f32
+      %rs = math.rsqrt %a1 : f32
+      %pw = math.powf %ab, %p15 : f32
+      %lg = math.log1p %aa : f32
+      %fl = math.floor %b : f32
+      %a3 = arith.mulf %a, %three : f32
+      %rd = math.roundeven %a3 : f32
+      %er = math.erf %b : f32
+      %at = math.atan2 %a, %b : f32
+      %cb = math.cbrt %b : f32
+      %s1 = arith.addf %e, %rs : f32
+      %s2 = arith.addf %s1, %pw : f32
+      %s3 = arith.addf %s2, %lg : f32
+      %s4 = arith.addf %s3, %fl : f32
+      %s5 = arith.addf %s4, %rd : f32
+      %s6 = arith.addf %s5, %er : f32
+      %s7 = arith.addf %s6, %at : f32
+      %s8 = arith.addf %s7, %cb : f32
+      linalg.yield %s8 : f32
+    }
+  %x3 = tensor.expand_shape %x [[0, 1], [2]] output_shape [1, 2, 3] : tensor<2x3xf32> into tensor<1x2x3xf32>
+  %y3 = tensor.expand_shape %tr [[0, 1], [2]] output_shape [1, 3, 2] : tensor<3x2xf32> into tensor<1x3x2xf32>
+  %bme = tensor.empty() : tensor<1x2x2xf32>
+  %bmf = linalg.fill ins(%zero : f32) outs(%bme : tensor<1x2x2xf32>) -> tensor<1x2x2xf32>
+  %bmm = linalg.batch_matmul ins(%x3, %y3 : tensor<1x2x3xf32>, tensor<1x3x2xf32>)
+                             outs(%bmf : tensor<1x2x2xf32>) -> tensor<1x2x2xf32>
+  %img = tensor.expand_shape %cat [[0, 1], [2, 3]] output_shape [1, 4, 1, 3] : tensor<4x3xf32> into tensor<1x4x1x3xf32>
+  %imgp = tensor.pad %img low[0, 0, 1, 0] high[0, 0, 2, 0] {
+  ^bb0(%i0: index, %i1: index, %i2: index, %i3: index):
+    tensor.yield %zero : f32
+  } : tensor<1x4x1x3xf32> to tensor<1x4x4x3xf32>
+  %filter = arith.constant dense<[[[1.0, 2.0, 3.0], [0.5, -1.0, 0.0]], [[-2.0, 1.0, 0.25], [1.0, 1.0, 1.0]]]> : tensor<2x2x3xf32>
+  %dwe = tensor.empty() : tensor<1x2x2x3xf32>
+  %dwf = linalg.fill ins(%zero : f32) outs(%dwe : tensor<1x2x2x3xf32>) -> tensor<1x2x2x3xf32>
+  %dw = linalg.depthwise_conv_2d_nhwc_hwc {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%imgp, %filter : tensor<1x4x4x3xf32>, tensor<2x2x3xf32>) outs(%dwf : tensor<1x2x2x3xf32>) -> tensor<1x2x2x3xf32>
+  %base = arith.constant dense<7.0> : tensor<3x4xf32>
+  %ins = tensor.insert_slice %tr into %base[0, 1] [3, 2] [1, 1] : tensor<3x2xf32> into tensor<3x4xf32>
+  %dyn = tensor.cast %ins : tensor<3x4xf32> to tensor<?x4xf32>
+  %back = tensor.cast %dyn : tensor<?x4xf32> to tensor<3x4xf32>
+  return %cat, %tr, %red, %bc, %mapped, %bmm, %dw, %back
+      : tensor<4x3xf32>, tensor<3x2xf32>, tensor<2xf32>, tensor<2x2x3xf32>,
+        tensor<2x3xf32>, tensor<1x2x2xf32>, tensor<1x2x2x3xf32>, tensor<3x4xf32>
+}
+)mlir";
+
 ModelSignature loopSignature() {
   return {"loop",
           {f32("x", {8}), TensorSpec{"n", GRAPHC_DT_INT32, {}}},
@@ -719,6 +794,79 @@ TEST_F(CodegenTest, NeverWritesIntoFeeds) {
   ASSERT_EQ(entry(inputs, outputs), 0);
   EXPECT_EQ(x[2], 3.0f);
   EXPECT_EQ(y[2], 6.0f);
+}
+
+TEST_F(CodegenTest, MoreOpsMatchReference) {
+  ModelSignature signature{
+      "ops",
+      {f32("x", {2, 3}), f32("y", {2, 3})},
+      {f32("cat", {4, 3}), f32("tr", {3, 2}), f32("red", {2}),
+       f32("bc", {2, 2, 3}), f32("mapped", {2, 3}), f32("bmm", {1, 2, 2}),
+       f32("dw", {1, 2, 2, 3}), f32("ins", {3, 4})}};
+  ASSERT_TRUE(compile(kOpsSource, signature, {"so"})) << diagnostics;
+  checkLibraryHygiene("ops");
+  auto [entry, info] = load("ops");
+  ASSERT_TRUE(entry && info);
+
+  float x[6] = {0.5f, -1.25f, 2.0f, 0.0f, 3.5f, -0.75f};
+  float y[6] = {-2.5f, 1.0f, 0.25f, 4.0f, -0.5f, 1.75f};
+  float cat[12], tr[6], red[2], bc[12], mapped[6], bmm[4], dw[12], ins[12];
+  const void *inputs[] = {x, y};
+  void *outputs[] = {cat, tr, red, bc, mapped, bmm, dw, ins};
+  ASSERT_EQ(entry(inputs, outputs), 0);
+
+  auto X = [&](int i, int j) { return x[i * 3 + j]; };
+  for (int i = 0; i < 6; ++i) {
+    EXPECT_EQ(cat[i], x[i]);
+    EXPECT_EQ(cat[6 + i], y[i]);
+  }
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 2; ++j)
+      EXPECT_EQ(tr[i * 2 + j], X(j, i));
+  for (int i = 0; i < 2; ++i)
+    EXPECT_EQ(red[i], ((0.0f + y[i * 3]) + y[i * 3 + 1]) + y[i * 3 + 2]);
+  for (int b = 0; b < 2; ++b)
+    for (int i = 0; i < 6; ++i)
+      EXPECT_EQ(bc[b * 6 + i], x[i]);
+  for (int i = 0; i < 6; ++i) {
+    float a = x[i], b = y[i];
+    float expected = std::exp(a) + 1.0f / std::sqrt(std::fabs(a) + 1.0f);
+    expected += std::pow(std::fabs(b), 1.5f);
+    expected += std::log1p(std::fabs(a));
+    expected += std::floor(b);
+    expected += std::nearbyint(a * 3.0f);
+    expected += std::erf(b);
+    expected += std::atan2(a, b);
+    expected += std::cbrt(b);
+    EXPECT_NEAR(mapped[i], expected, 1e-5f * (1 + std::fabs(expected)))
+        << "mapped[" << i << "]";
+  }
+  for (int i = 0; i < 2; ++i)
+    for (int j = 0; j < 2; ++j) {
+      float acc = 0.0f;
+      for (int k = 0; k < 3; ++k)
+        acc += X(i, k) * X(j, k); // x * transpose(x)
+      EXPECT_EQ(bmm[i * 2 + j], acc);
+    }
+  // Depthwise 2x2, stride 2, over a 4x4 image: the rows of cat as column 1,
+  // zero padding around it, 3 channels.
+  const float filter[2][2][3] = {{{1.0f, 2.0f, 3.0f}, {0.5f, -1.0f, 0.0f}},
+                                 {{-2.0f, 1.0f, 0.25f}, {1.0f, 1.0f, 1.0f}}};
+  auto img = [&](int r, int c, int ch) {
+    return c == 1 ? cat[r * 3 + ch] : 0.0f; // only column 1 is not padding
+  };
+  for (int oh = 0; oh < 2; ++oh)
+    for (int ow = 0; ow < 2; ++ow)
+      for (int ch = 0; ch < 3; ++ch) {
+        float acc = 0.0f;
+        for (int kh = 0; kh < 2; ++kh)
+          for (int kw = 0; kw < 2; ++kw)
+            acc += img(2 * oh + kh, 2 * ow + kw, ch) * filter[kh][kw][ch];
+        EXPECT_EQ(dw[(oh * 2 + ow) * 3 + ch], acc) << oh << "," << ow << "," << ch;
+      }
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 4; ++j)
+      EXPECT_EQ(ins[i * 4 + j], (j == 1 || j == 2) ? tr[i * 2 + j - 1] : 7.0f);
 }
 
 TEST_F(CodegenTest, OtherDTypesAndScalars) {
