@@ -25,6 +25,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 using namespace graphc;
 using namespace graphc::runner;
@@ -324,7 +325,14 @@ int GraphRun::run() {
 int runner::runGraph(const RunOptions &options, llvm::raw_ostream &out,
                      llvm::raw_ostream &err) {
   GraphRun graphRun(options, out);
-  int status = graphRun.run();
+  int status;
+  try {
+    status = graphRun.run();
+  } catch (const std::bad_alloc &) {
+    // A huge .npy file or model: report it like any other failure.
+    graphRun.error = {options.libraryPath, "out of memory"};
+    status = ExitFailure;
+  }
   out.flush();
   if (status == ExitFailure) {
     err << "error: " << graphRun.error.file << ": " << graphRun.error.reason

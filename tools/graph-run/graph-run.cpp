@@ -21,6 +21,7 @@
 #include "llvm/Support/raw_ostream.h"
 
 #include <cstdio>
+#include <new>
 
 #include <unistd.h>
 
@@ -121,6 +122,9 @@ static bool parseCommandLine(int argc, char **argv, std::string &messages) {
 
 int main(int argc, char **argv) {
   InitLLVM initLLVM(argc, argv);
+  // InitLLVM makes a failed allocation abort; let std::bad_alloc reach
+  // runGraph instead, which reports it as an ordinary error.
+  std::set_new_handler(nullptr);
   cl::HideUnrelatedOptions(graphRunCategory);
 
   // Report usage errors as one "error:" line with exit status 2, not cl's
