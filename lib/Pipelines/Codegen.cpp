@@ -69,7 +69,6 @@
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Transforms/Passes.h"
 
-#include "llvm/ADT/ScopeExit.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
@@ -412,7 +411,10 @@ LogicalResult graphc::lowerToLLVMDialect(
 }
 
 namespace {
-/// Writes PREFIX.<ext> files and reports failures on the module.
+/// Opens PREFIX.<ext> files and reports failures on the module. Every file
+/// stays open until commit(): if any step fails, the destructor of
+/// llvm::ToolOutputFile removes what was written, so a failed compile
+/// leaves no half set of outputs behind.
 class ArtifactWriter {
 public:
   ArtifactWriter(ModuleOp module, StringRef prefix)
@@ -422,30 +424,49 @@ public:
     return (prefix + "." + extension).str();
   }
 
-  /// Opens PREFIX.<ext>; the file is removed again unless keep() is called
-  /// on the result.
-  std::unique_ptr<llvm::ToolOutputFile> open(StringRef extension,
-                                             bool text) const {
+  /// Opens `filePath` (PREFIX.<ext> or a temporary), or returns null after
+  /// reporting why not. Temporaries are never kept.
+  llvm::raw_fd_ostream *open(const std::string &filePath, bool text,
+                             bool temporary = false) {
     std::error_code ec;
     auto file = std::make_unique<llvm::ToolOutputFile>(
-        path(extension), ec,
-        text ? llvm::sys::fs::OF_Text : llvm::sys::fs::OF_None);
+        filePath, ec, text ? llvm::sys::fs::OF_Text : llvm::sys::fs::OF_None);
     if (ec) {
-      module.emitError() << "cannot write '" << path(extension)
+      module.emitError() << "cannot write '" << filePath
                          << "': " << ec.message();
       return nullptr;
     }
-    return file;
+    (temporary ? temporaries : files).push_back(std::move(file));
+    return &(temporary ? temporaries : files).back()->os();
   }
 
-  LogicalResult fail(StringRef what, llvm::Error err) const {
+  /// Flushes every file; fails if any could not be written.
+  LogicalResult flush() {
+    for (auto *list : {&files, &temporaries})
+      for (auto &file : *list) {
+        file->os().flush();
+        if (file->os().has_error())
+          return module.emitError() << "cannot write '" << file->getFilename()
+                                    << "': " << file->os().error().message();
+      }
+    return success();
+  }
+
+  /// Keeps the (non-temporary) files.
+  void commit() {
+    for (auto &file : files)
+      file->keep();
+  }
+
+  LogicalResult fail(const Twine &what, llvm::Error err) {
     return module.emitError() << what << ": "
                               << llvm::toString(std::move(err));
   }
 
 private:
-  mutable ModuleOp module;
+  ModuleOp module;
   std::string prefix;
+  std::vector<std::unique_ptr<llvm::ToolOutputFile>> files, temporaries;
 };
 } // namespace
 
@@ -476,104 +497,95 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
 
   // The header and the input IR need no compilation.
   if (wants("h")) {
-    auto file = writer.open("h", /*text=*/true);
-    if (!file)
+    llvm::raw_fd_ostream *os = writer.open(writer.path("h"), /*text=*/true);
+    if (!os)
       return failure();
-    writeHeader(signature, file->os());
-    file->keep();
+    writeHeader(signature, *os);
   }
   if (wants("mlir")) {
-    auto file = writer.open("mlir", /*text=*/true);
-    if (!file)
+    llvm::raw_fd_ostream *os = writer.open(writer.path("mlir"), /*text=*/true);
+    if (!os)
       return failure();
-    module->print(file->os());
-    file->keep();
+    module->print(*os);
   }
-  if (!wants("obj") && !wants("so") && !wants("llvm") && !wants("asm"))
-    return success();
 
-  // MLIR: linalg on tensors -> LLVM dialect.
-  if (failed(lowerToLLVMDialect(module, options.codegen,
-                                options.configurePassManager)))
-    return failure();
-
-  // LLVM IR for the target machine, with the exported ABI, optimized.
-  TargetMachineOptions machineOptions;
-  machineOptions.triple = options.codegen.triple;
-  machineOptions.cpu = options.codegen.cpu;
-  machineOptions.features = options.codegen.features;
-  machineOptions.optLevel = options.codegen.optLevel;
-  auto machine = createTargetMachine(machineOptions);
-  if (!machine)
-    return writer.fail("cannot set up code generation", machine.takeError());
-  llvm::LLVMContext llvmContext;
-  auto llvmModule = translateToLLVMIR(module, llvmContext, **machine);
-  if (!llvmModule)
-    return writer.fail("translation to LLVM IR failed",
-                       llvmModule.takeError());
-  if (llvm::Error err = addEntryPoint(**llvmModule, signature))
-    return writer.fail("cannot add the entry point", std::move(err));
-  if (llvm::Error err =
-          optimizeModule(**llvmModule, **machine, options.codegen.optLevel))
-    return writer.fail("LLVM optimization failed", std::move(err));
-
-  if (wants("llvm")) {
-    auto file = writer.open("ll", /*text=*/true);
-    if (!file)
+  if (wants("obj") || wants("so") || wants("llvm") || wants("asm")) {
+    // MLIR: linalg on tensors -> LLVM dialect.
+    if (failed(lowerToLLVMDialect(module, options.codegen,
+                                  options.configurePassManager)))
       return failure();
-    (*llvmModule)->print(file->os(), /*AAW=*/nullptr);
-    file->keep();
-  }
-  if (wants("asm")) {
-    auto file = writer.open("s", /*text=*/true);
-    if (!file)
-      return failure();
-    if (llvm::Error err = emitMachineCode(**llvmModule, **machine,
-                                          MachineCodeKind::Assembly,
-                                          file->os()))
-      return writer.fail("cannot emit assembly", std::move(err));
-    file->keep();
-  }
-  if (!wants("obj") && !wants("so"))
-    return success();
 
-  // The object: PREFIX.o if asked for, else a temporary file for the linker.
-  std::string objectPath = writer.path("o");
-  llvm::SmallString<128> tempObject;
-  if (!wants("obj")) {
-    if (std::error_code ec = llvm::sys::fs::createTemporaryFile(
-            "graphc-" + signature.name, "o", tempObject))
-      return module.emitError()
-             << "cannot create a temporary object file: " << ec.message();
-    objectPath = tempObject.str().str();
-  }
-  llvm::scope_exit removeTemp([&] {
-    if (!tempObject.empty())
-      llvm::sys::fs::remove(tempObject);
-  });
-  {
-    std::error_code ec;
-    llvm::ToolOutputFile file(objectPath, ec, llvm::sys::fs::OF_None);
-    if (ec)
-      return module.emitError()
-             << "cannot write '" << objectPath << "': " << ec.message();
-    if (llvm::Error err = emitMachineCode(**llvmModule, **machine,
-                                          MachineCodeKind::Object, file.os()))
-      return writer.fail("cannot emit the object file", std::move(err));
-    file.os().flush();
-    if (file.os().has_error())
-      return module.emitError() << "cannot write '" << objectPath
-                                << "': " << file.os().error().message();
-    file.keep();
-  }
-
-  if (wants("so")) {
-    LinkOptions link;
-    link.soname = llvm::sys::path::filename(writer.path("so")).str();
+    // LLVM IR for the target machine, with the exported ABI, optimized.
+    TargetMachineOptions machineOptions;
+    machineOptions.triple = options.codegen.triple;
+    machineOptions.cpu = options.codegen.cpu;
+    machineOptions.features = options.codegen.features;
+    machineOptions.optLevel = options.codegen.optLevel;
+    auto machine = createTargetMachine(machineOptions);
+    if (!machine)
+      return writer.fail("cannot set up code generation", machine.takeError());
+    llvm::LLVMContext llvmContext;
+    auto llvmModule = translateToLLVMIR(module, llvmContext, **machine);
+    if (!llvmModule)
+      return writer.fail("translation to LLVM IR failed",
+                         llvmModule.takeError());
+    if (llvm::Error err = addEntryPoint(**llvmModule, signature))
+      return writer.fail("cannot add the entry point", std::move(err));
     if (llvm::Error err =
-            linkSharedLibrary({objectPath}, writer.path("so"), link))
-      return writer.fail("cannot link '" + writer.path("so") + "'",
-                         std::move(err));
+            optimizeModule(**llvmModule, **machine, options.codegen.optLevel))
+      return writer.fail("LLVM optimization failed", std::move(err));
+
+    if (wants("llvm")) {
+      llvm::raw_fd_ostream *os = writer.open(writer.path("ll"), /*text=*/true);
+      if (!os)
+        return failure();
+      (*llvmModule)->print(*os, /*AAW=*/nullptr);
+    }
+    if (wants("asm")) {
+      llvm::raw_fd_ostream *os = writer.open(writer.path("s"), /*text=*/true);
+      if (!os)
+        return failure();
+      if (llvm::Error err = emitMachineCode(**llvmModule, **machine,
+                                            MachineCodeKind::Assembly, *os))
+        return writer.fail("cannot emit assembly", std::move(err));
+    }
+
+    if (wants("obj") || wants("so")) {
+      // PREFIX.o if asked for, else a temporary object for the linker.
+      std::string objectPath = writer.path("o");
+      if (!wants("obj")) {
+        llvm::SmallString<128> tempPath;
+        if (std::error_code ec = llvm::sys::fs::getPotentiallyUniqueTempFileName(
+                "graphc-" + signature.name, "o", tempPath))
+          return module.emitError()
+                 << "cannot name a temporary object file: " << ec.message();
+        objectPath = tempPath.str().str();
+      }
+      llvm::raw_fd_ostream *os =
+          writer.open(objectPath, /*text=*/false, /*temporary=*/!wants("obj"));
+      if (!os)
+        return failure();
+      if (llvm::Error err = emitMachineCode(**llvmModule, **machine,
+                                            MachineCodeKind::Object, *os))
+        return writer.fail("cannot emit the object file", std::move(err));
+      // The linker reads the object from disk.
+      if (failed(writer.flush()))
+        return failure();
+
+      if (wants("so")) {
+        // lld writes to a temporary and renames: no partial PREFIX.so.
+        LinkOptions link;
+        link.soname = llvm::sys::path::filename(writer.path("so")).str();
+        if (llvm::Error err =
+                linkSharedLibrary({objectPath}, writer.path("so"), link))
+          return writer.fail("cannot link '" + writer.path("so") + "'",
+                             std::move(err));
+      }
+    }
   }
+
+  if (failed(writer.flush()))
+    return failure();
+  writer.commit();
   return success();
 }

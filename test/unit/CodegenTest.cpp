@@ -1139,6 +1139,32 @@ TEST_F(CodegenTest, ReportsSignatureMismatch) {
       << diagnostics;
 }
 
+TEST_F(CodegenTest, FailedCompileLeavesNoFiles) {
+  // A call to a function neither the model nor libc/libm defines: the link
+  // fails (-z defs) with a diagnostic naming it, and the header and object
+  // written before are removed again.
+  const char *source = R"mlir(
+func.func private @external_helper(f32) -> f32
+func.func @extcall(%x: tensor<4xf32>) -> tensor<4xf32> {
+  %e = tensor.empty() : tensor<4xf32>
+  %r = linalg.generic {indexing_maps = [affine_map<(i) -> (i)>, affine_map<(i) -> (i)>],
+                       iterator_types = ["parallel"]}
+      ins(%x : tensor<4xf32>) outs(%e : tensor<4xf32>) {
+  ^bb0(%a: f32, %o: f32):
+    %p = func.call @external_helper(%a) : (f32) -> f32
+    linalg.yield %p : f32
+  } -> tensor<4xf32>
+  return %r : tensor<4xf32>
+}
+)mlir";
+  ModelSignature signature{"extcall", {f32("x", {4})}, {f32("y", {4})}};
+  EXPECT_FALSE(compile(source, signature, {"h", "obj", "so", "llvm"}));
+  EXPECT_NE(diagnostics.find("external_helper"), std::string::npos)
+      << diagnostics;
+  for (const char *ext : {".h", ".o", ".so", ".ll"})
+    EXPECT_FALSE(llvm::sys::fs::exists(prefixOf("extcall") + ext)) << ext;
+}
+
 TEST_F(CodegenTest, RejectsUnknownEmitKind) {
   EXPECT_FALSE(compile(kInPlaceSource, twiceSignature(), {"so", "exe"}));
   EXPECT_NE(diagnostics.find("unknown output kind 'exe'"), std::string::npos)
