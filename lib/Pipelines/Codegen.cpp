@@ -292,10 +292,9 @@ void graphc::registerCodegenPipelines() {
 void graphc::registerCodegenDialects(DialectRegistry &registry) {
   registry.insert<affine::AffineDialect, arith::ArithDialect,
                   bufferization::BufferizationDialect, cf::ControlFlowDialect,
-                  func::FuncDialect, index::IndexDialect,
-                  linalg::LinalgDialect, LLVM::LLVMDialect, math::MathDialect,
-                  memref::MemRefDialect, scf::SCFDialect,
-                  tensor::TensorDialect, ub::UBDialect>();
+                  func::FuncDialect, index::IndexDialect, linalg::LinalgDialect,
+                  LLVM::LLVMDialect, math::MathDialect, memref::MemRefDialect,
+                  scf::SCFDialect, tensor::TensorDialect, ub::UBDialect>();
   // One-shot bufferization of every op kind the input may hold.
   arith::registerBufferizableOpInterfaceExternalModels(registry);
   bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
@@ -327,7 +326,7 @@ void graphc::registerCodegenDialects(DialectRegistry &registry) {
 //===----------------------------------------------------------------------===//
 
 const std::set<std::string> &graphc::getEmitKinds() {
-  static const std::set<std::string> kinds = {"obj", "so",   "h",
+  static const std::set<std::string> kinds = {"obj",  "so",   "h",
                                               "mlir", "llvm", "asm"};
   return kinds;
 }
@@ -362,7 +361,8 @@ static LogicalResult verifyTensorType(func::FuncOp func, Type type,
   auto fail = [&]() {
     return func.emitError()
            << kind << " " << index << " ('" << spec.name << "') of @"
-           << func.getSymName() << " has type " << type << ", but the signature "
+           << func.getSymName() << " has type " << type
+           << ", but the signature "
            << "says " << getDTypeName(spec.dtype) << " ["
            << llvm::make_range(spec.shape.begin(), spec.shape.end()) << "]";
   };
@@ -459,8 +459,7 @@ public:
   }
 
   LogicalResult fail(const Twine &what, llvm::Error err) {
-    return module.emitError() << what << ": "
-                              << llvm::toString(std::move(err));
+    return module.emitError() << what << ": " << llvm::toString(std::move(err));
   }
 
 private:
@@ -477,9 +476,8 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
     return module.emitError() << llvm::toString(std::move(err));
   for (const std::string &kind : options.emit)
     if (!getEmitKinds().count(kind))
-      return module.emitError()
-             << "unknown output kind '" << kind
-             << "' (expected obj, so, h, mlir, llvm or asm)";
+      return module.emitError() << "unknown output kind '" << kind
+                                << "' (expected obj, so, h, mlir, llvm or asm)";
   if (options.outputPrefix.empty())
     return module.emitError() << "no output prefix given";
   if (failed(verifyEntryFunction(module, signature)))
@@ -491,8 +489,8 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
   StringRef folder = llvm::sys::path::parent_path(options.outputPrefix);
   if (!folder.empty())
     if (std::error_code ec = llvm::sys::fs::create_directories(folder))
-      return module.emitError() << "cannot create the folder '" << folder
-                                << "': " << ec.message();
+      return module.emitError()
+             << "cannot create the folder '" << folder << "': " << ec.message();
   ArtifactWriter writer(module, options.outputPrefix);
 
   // The header and the input IR need no compilation.
@@ -555,8 +553,9 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
       std::string objectPath = writer.path("o");
       if (!wants("obj")) {
         llvm::SmallString<128> tempPath;
-        if (std::error_code ec = llvm::sys::fs::getPotentiallyUniqueTempFileName(
-                "graphc-" + signature.name, "o", tempPath))
+        if (std::error_code ec =
+                llvm::sys::fs::getPotentiallyUniqueTempFileName(
+                    "graphc-" + signature.name, "o", tempPath))
           return module.emitError()
                  << "cannot name a temporary object file: " << ec.message();
         objectPath = tempPath.str().str();

@@ -62,10 +62,10 @@ public:
 
 private:
   GlobalVariable *addConstant(Constant *init, const Twine &suffix) {
-    auto *global = new GlobalVariable(module, init->getType(),
-                                      /*isConstant=*/true,
-                                      GlobalValue::PrivateLinkage, init,
-                                      modelName + ".graphc." + suffix);
+    auto *global =
+        new GlobalVariable(module, init->getType(),
+                           /*isConstant=*/true, GlobalValue::PrivateLinkage,
+                           init, modelName + ".graphc." + suffix);
     global->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
     return global;
   }
@@ -82,11 +82,12 @@ private:
     for (const TensorSpec &tensor : tensors) {
       Constant *shape = ConstantPointerNull::get(ptrTy);
       if (!tensor.shape.empty())
-        shape = addConstant(ConstantDataArray::get(ctx, ArrayRef<uint64_t>(
-                                reinterpret_cast<const uint64_t *>(
-                                    tensor.shape.data()),
-                                tensor.shape.size())),
-                            "shape");
+        shape = addConstant(
+            ConstantDataArray::get(
+                ctx, ArrayRef<uint64_t>(reinterpret_cast<const uint64_t *>(
+                                            tensor.shape.data()),
+                                        tensor.shape.size())),
+            "shape");
       Constant *fields[] = {
           getString(tensor.name),
           ConstantInt::get(i32Ty, tensor.dtype),
@@ -125,8 +126,7 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
   FunctionType *implTy = impl->getFunctionType();
   if (implTy->getNumParams() != numInputs + numOutputs ||
       !implTy->getReturnType()->isVoidTy() ||
-      !llvm::all_of(implTy->params(),
-                    [](Type *t) { return t->isPointerTy(); }))
+      !llvm::all_of(implTy->params(), [](Type *t) { return t->isPointerTy(); }))
     return makeError("lowered function '" + name + "' should take " +
                      Twine(numInputs + numOutputs) +
                      " pointers (inputs, then outputs) and return void");
@@ -170,8 +170,8 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
   auto loadPointers = [&](Value *array, size_t count, StringRef kind) {
     for (size_t i = 0; i < count; ++i) {
       Value *slot = builder.CreateConstInBoundsGEP1_64(ptrTy, array, i);
-      args.push_back(builder.CreateAlignedLoad(ptrTy, slot, Align(8),
-                                               kind + Twine(i)));
+      args.push_back(
+          builder.CreateAlignedLoad(ptrTy, slot, Align(8), kind + Twine(i)));
     }
   };
   loadPointers(entry->getArg(0), numInputs, "in");
@@ -181,9 +181,9 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
 
   // const graphc_model_info *NAME_info(void)
   GlobalVariable *info = InfoBuilder(module, name).build(signature);
-  Function *infoFn = Function::Create(FunctionType::get(ptrTy, false),
-                                      GlobalValue::ExternalLinkage, infoName,
-                                      module);
+  Function *infoFn =
+      Function::Create(FunctionType::get(ptrTy, false),
+                       GlobalValue::ExternalLinkage, infoName, module);
   infoFn->addFnAttr(Attribute::NoUnwind);
   copyTargetAttributes(infoFn);
   infoFn->addFnAttr(Attribute::WillReturn);

@@ -55,9 +55,9 @@ getUniqueCNames(const std::vector<TensorSpec> &tensors) {
   return names;
 }
 
-static void writeTensorMacros(raw_ostream &os, StringRef model,
-                              StringRef kind, const TensorSpec &tensor,
-                              size_t index, StringRef cName) {
+static void writeTensorMacros(raw_ostream &os, StringRef model, StringRef kind,
+                              const TensorSpec &tensor, size_t index,
+                              StringRef cName) {
   std::string prefix = (model + "_" + kind + "_" + Twine(index)).str();
   os << "/* " << (kind == "INPUT" ? "Input " : "Output ") << index << ": \""
      << commentSafe(tensor.name) << "\"\n"
@@ -137,8 +137,8 @@ void graphc::writeHeader(const ModelSignature &signature, raw_ostream &os) {
      << "static inline int " << name << "_run(";
   StringSet<> usedParams;
   auto paramName = [&](StringRef kind, size_t i, StringRef cName) {
-    std::string param = cName.empty() ? (kind + Twine(i)).str()
-                                      : (kind + "_" + cName).str();
+    std::string param =
+        cName.empty() ? (kind + Twine(i)).str() : (kind + "_" + cName).str();
     if (!usedParams.insert(param).second)
       param = (kind + Twine(i) + "_" + cName).str();
     usedParams.insert(param);

@@ -60,6 +60,7 @@ static std::vector<std::string> getDefaultLibraryPaths() {
 std::vector<std::string>
 graphc::getSharedLibraryLinkArgs(ArrayRef<std::string> objects,
                                  StringRef output, const LinkOptions &options) {
+  // clang-format off
   std::vector<std::string> args = {
       "-shared",
       "-o", output.str(),
@@ -74,6 +75,7 @@ graphc::getSharedLibraryLinkArgs(ArrayRef<std::string> objects,
       "--eh-frame-hdr",
       "--build-id=sha1",
   };
+  // clang-format on
   if (!options.soname.empty())
     args.push_back("--soname=" + options.soname);
   std::vector<std::string> paths = options.libraryPaths.empty()
@@ -126,8 +128,8 @@ static Error linkWithSubprocess(ArrayRef<std::string> args,
   std::optional<StringRef> redirects[] = {std::nullopt, StringRef(errPath),
                                           StringRef(errPath)};
   std::string execError;
-  int rc = sys::ExecuteAndWait(*program, argv, /*Env=*/std::nullopt,
-                               redirects, /*SecondsToWait=*/0,
+  int rc = sys::ExecuteAndWait(*program, argv, /*Env=*/std::nullopt, redirects,
+                               /*SecondsToWait=*/0,
                                /*MemoryLimit=*/0, &execError);
   std::string diagnostics;
   if (auto buffer = MemoryBuffer::getFile(errPath))
@@ -140,8 +142,7 @@ static Error linkWithSubprocess(ArrayRef<std::string> args,
   return Error::success();
 }
 
-Error graphc::linkSharedLibrary(ArrayRef<std::string> objects,
-                                StringRef output,
+Error graphc::linkSharedLibrary(ArrayRef<std::string> objects, StringRef output,
                                 const LinkOptions &options) {
   std::vector<std::string> args =
       getSharedLibraryLinkArgs(objects, output, options);

@@ -58,8 +58,9 @@ Expected<std::unique_ptr<TargetMachine>>
 graphc::createTargetMachine(const TargetMachineOptions &options) {
   Triple triple(options.triple.empty() ? sys::getProcessTriple()
                                        : options.triple);
-  bool isHost = options.triple.empty() ||
-                triple.normalize() == Triple::normalize(sys::getProcessTriple());
+  bool isHost =
+      options.triple.empty() ||
+      triple.normalize() == Triple::normalize(sys::getProcessTriple());
   static std::once_flag nativeOnce, allOnce;
   std::call_once(nativeOnce, [] {
     InitializeNativeTarget();

@@ -26,12 +26,12 @@ struct DTypeInfo {
 } // namespace
 
 static const DTypeInfo kDTypes[] = {
-    {1, 4, "float32", "float"},     {2, 8, "float64", "double"},
-    {3, 4, "int32", "int32_t"},     {4, 1, "uint8", "uint8_t"},
-    {5, 2, "int16", "int16_t"},     {6, 1, "int8", "int8_t"},
-    {9, 8, "int64", "int64_t"},     {10, 1, "bool", "uint8_t"},
-    {17, 2, "uint16", "uint16_t"},  {19, 2, "float16", "uint16_t"},
-    {22, 4, "uint32", "uint32_t"},  {23, 8, "uint64", "uint64_t"},
+    {1, 4, "float32", "float"},    {2, 8, "float64", "double"},
+    {3, 4, "int32", "int32_t"},    {4, 1, "uint8", "uint8_t"},
+    {5, 2, "int16", "int16_t"},    {6, 1, "int8", "int8_t"},
+    {9, 8, "int64", "int64_t"},    {10, 1, "bool", "uint8_t"},
+    {17, 2, "uint16", "uint16_t"}, {19, 2, "float16", "uint16_t"},
+    {22, 4, "uint32", "uint32_t"}, {23, 8, "uint64", "uint64_t"},
 };
 
 static const DTypeInfo *lookup(int dtype) {
@@ -70,20 +70,20 @@ int64_t graphc::getNumBytes(const TensorSpec &tensor) {
 bool graphc::isValidCIdentifier(llvm::StringRef name) {
   // C11 and C++17 keywords a symbol or macro prefix must not be.
   static const llvm::StringSet<> keywords = {
-      "auto",      "break",     "case",     "char",      "const",
-      "continue",  "default",   "do",       "double",    "else",
-      "enum",      "extern",    "float",    "for",       "goto",
-      "if",        "inline",    "int",      "long",      "register",
-      "restrict",  "return",    "short",    "signed",    "sizeof",
-      "static",    "struct",    "switch",   "typedef",   "union",
-      "unsigned",  "void",      "volatile", "while",     "_Bool",
-      "_Complex",  "_Imaginary", "alignas", "alignof",   "and",
-      "asm",       "bool",      "catch",    "class",     "constexpr",
-      "delete",    "explicit",  "export",   "false",     "friend",
-      "mutable",   "namespace", "new",      "noexcept",  "nullptr",
-      "operator",  "private",   "protected", "public",   "template",
-      "this",      "throw",     "true",     "try",       "typeid",
-      "typename",  "using",     "virtual",  "main"};
+      "auto",     "break",      "case",      "char",     "const",
+      "continue", "default",    "do",        "double",   "else",
+      "enum",     "extern",     "float",     "for",      "goto",
+      "if",       "inline",     "int",       "long",     "register",
+      "restrict", "return",     "short",     "signed",   "sizeof",
+      "static",   "struct",     "switch",    "typedef",  "union",
+      "unsigned", "void",       "volatile",  "while",    "_Bool",
+      "_Complex", "_Imaginary", "alignas",   "alignof",  "and",
+      "asm",      "bool",       "catch",     "class",    "constexpr",
+      "delete",   "explicit",   "export",    "false",    "friend",
+      "mutable",  "namespace",  "new",       "noexcept", "nullptr",
+      "operator", "private",    "protected", "public",   "template",
+      "this",     "throw",      "true",      "try",      "typeid",
+      "typename", "using",      "virtual",   "main"};
   if (name.empty() || llvm::isDigit(name.front()))
     return false;
   for (char c : name)
@@ -104,9 +104,9 @@ std::string graphc::sanitizeCIdentifier(llvm::StringRef name) {
 static llvm::Error verifyTensor(const TensorSpec &tensor, llvm::StringRef kind,
                                 size_t index) {
   auto fail = [&](const llvm::Twine &why) {
-    return llvm::createStringError(
-        llvm::inconvertibleErrorCode(),
-        kind + " " + llvm::Twine(index) + " ('" + tensor.name + "'): " + why);
+    return llvm::createStringError(llvm::inconvertibleErrorCode(),
+                                   kind + " " + llvm::Twine(index) + " ('" +
+                                       tensor.name + "'): " + why);
   };
   unsigned size = getDTypeSize(tensor.dtype);
   if (size == 0)

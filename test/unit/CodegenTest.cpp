@@ -77,8 +77,9 @@ std::string denseHex(const std::vector<float> &values) {
 std::vector<float> makeData(size_t n, unsigned seed) {
   std::vector<float> data(n);
   for (size_t i = 0; i < n; ++i)
-    data[i] = static_cast<float>(static_cast<int>((i * 37 + seed * 101) % 64) - 32) /
-              32.0f;
+    data[i] =
+        static_cast<float>(static_cast<int>((i * 37 + seed * 101) % 64) - 32) /
+        32.0f;
   return data;
 }
 
@@ -123,15 +124,14 @@ std::vector<std::string> getNeededLibraries(const std::string &path) {
 }
 
 /// Global symbols `path` defines: dynamic ones for a .so, all for a .o.
-std::set<std::string> getDefinedGlobals(const std::string &path,
-                                        bool dynamic) {
+std::set<std::string> getDefinedGlobals(const std::string &path, bool dynamic) {
   std::set<std::string> names;
   auto binary = llvm::object::ObjectFile::createObjectFile(path);
   EXPECT_TRUE(bool(binary)) << llvm::toString(binary.takeError());
   if (!binary)
     return names;
-  auto *elf = llvm::dyn_cast<llvm::object::ELFObjectFileBase>(
-      binary->getBinary());
+  auto *elf =
+      llvm::dyn_cast<llvm::object::ELFObjectFileBase>(binary->getBinary());
   EXPECT_NE(elf, nullptr);
   auto collect = [&](auto symbols) {
     for (const llvm::object::SymbolRef &symbol : symbols) {
@@ -163,8 +163,8 @@ int runProgram(const std::vector<std::string> &argv, std::string &output) {
   std::optional<llvm::StringRef> redirects[] = {
       std::nullopt, llvm::StringRef(outPath), llvm::StringRef(outPath)};
   std::string error;
-  int rc = llvm::sys::ExecuteAndWait(argv[0], args, std::nullopt, redirects,
-                                     0, 0, &error);
+  int rc = llvm::sys::ExecuteAndWait(argv[0], args, std::nullopt, redirects, 0,
+                                     0, &error);
   if (auto buffer = llvm::MemoryBuffer::getFile(outPath))
     output = (*buffer)->getBuffer().str();
   output += error;
@@ -208,11 +208,11 @@ protected:
                std::set<std::string> emit = {"obj", "so", "h"},
                const CodegenOptions &codegen = {}) {
     diagnostics.clear();
-    mlir::ScopedDiagnosticHandler handler(
-        context.get(), [&](mlir::Diagnostic &diag) {
-          diagnostics += diag.str() + "\n";
-          return mlir::success();
-        });
+    mlir::ScopedDiagnosticHandler handler(context.get(),
+                                          [&](mlir::Diagnostic &diag) {
+                                            diagnostics += diag.str() + "\n";
+                                            return mlir::success();
+                                          });
     mlir::OwningOpRef<mlir::ModuleOp> module =
         mlir::parseSourceString<mlir::ModuleOp>(source, context.get());
     if (!module)
@@ -578,8 +578,8 @@ TEST(SignatureUtilsTest, DTypesAndNames) {
   EXPECT_TRUE(llvm::errorToBool(
       verifyModelSignature({"my-model", {}, {f32("y", {1})}})));
   EXPECT_TRUE(llvm::errorToBool(verifyModelSignature({"m", {}, {}})));
-  EXPECT_TRUE(llvm::errorToBool(
-      verifyModelSignature({"m", {TensorSpec{"x", 14, {1}}}, {f32("y", {1})}})));
+  EXPECT_TRUE(llvm::errorToBool(verifyModelSignature(
+      {"m", {TensorSpec{"x", 14, {1}}}, {f32("y", {1})}})));
   EXPECT_TRUE(llvm::errorToBool(
       verifyModelSignature({"m", {f32("x", {-1, 3})}, {f32("y", {1})}})));
 }
@@ -639,8 +639,8 @@ TEST_F(CodegenTest, MlpMatchesReference) {
   source = replaceAll(source, "$W2", denseHex(w2));
   source = replaceAll(source, "$B2", denseHex(b2));
   ModelSignature signature{"mlp", {f32("x", {m, k})}, {f32("y:0", {m, n})}};
-  ASSERT_TRUE(compile(source, signature,
-                      {"obj", "so", "h", "mlir", "llvm", "asm"}))
+  ASSERT_TRUE(
+      compile(source, signature, {"obj", "so", "h", "mlir", "llvm", "asm"}))
       << diagnostics;
   for (const char *ext : {".o", ".so", ".h", ".mlir", ".ll", ".s"})
     EXPECT_TRUE(llvm::sys::fs::exists(prefixOf("mlp") + ext)) << ext;
@@ -682,11 +682,11 @@ TEST_F(CodegenTest, ConvPadPoolTanhMatchesReference) {
   std::string source = kConvSource;
   source = replaceAll(source, "$W", denseHex(w));
   source = replaceAll(source, "$B", denseHex(b));
-  ModelSignature signature{"convnet",
-                           {f32("input", {1, 6, 6, 2})},
-                           {f32("pool/flat:0", {1, 36}),
-                            f32("slice:0", {1, 6, 6, 2}),
-                            TensorSpec{"ints:0", GRAPHC_DT_INT32, {1, 3, 3, 4}}}};
+  ModelSignature signature{
+      "convnet",
+      {f32("input", {1, 6, 6, 2})},
+      {f32("pool/flat:0", {1, 36}), f32("slice:0", {1, 6, 6, 2}),
+       TensorSpec{"ints:0", GRAPHC_DT_INT32, {1, 3, 3, 4}}}};
   ASSERT_TRUE(compile(source, signature, {"so", "h"})) << diagnostics;
   // Only what was asked for: the object was a temporary.
   EXPECT_FALSE(llvm::sys::fs::exists(prefixOf("convnet") + ".o"));
@@ -694,7 +694,8 @@ TEST_F(CodegenTest, ConvPadPoolTanhMatchesReference) {
 
   // Reference: NHWC / HWCF, padding 1, loops in linalg's order.
   auto xAt = [&](int r, int c, int ch) {
-    return (r < 0 || r >= 6 || c < 0 || c >= 6) ? 0.0f : x[(r * 6 + c) * 2 + ch];
+    return (r < 0 || r >= 6 || c < 0 || c >= 6) ? 0.0f
+                                                : x[(r * 6 + c) * 2 + ch];
   };
   std::vector<float> act(6 * 6 * 4);
   for (int r = 0; r < 6; ++r)
@@ -797,12 +798,12 @@ TEST_F(CodegenTest, NeverWritesIntoFeeds) {
 }
 
 TEST_F(CodegenTest, MoreOpsMatchReference) {
-  ModelSignature signature{
-      "ops",
-      {f32("x", {2, 3}), f32("y", {2, 3})},
-      {f32("cat", {4, 3}), f32("tr", {3, 2}), f32("red", {2}),
-       f32("bc", {2, 2, 3}), f32("mapped", {2, 3}), f32("bmm", {1, 2, 2}),
-       f32("dw", {1, 2, 2, 3}), f32("ins", {3, 4})}};
+  ModelSignature signature{"ops",
+                           {f32("x", {2, 3}), f32("y", {2, 3})},
+                           {f32("cat", {4, 3}), f32("tr", {3, 2}),
+                            f32("red", {2}), f32("bc", {2, 2, 3}),
+                            f32("mapped", {2, 3}), f32("bmm", {1, 2, 2}),
+                            f32("dw", {1, 2, 2, 3}), f32("ins", {3, 4})}};
   ASSERT_TRUE(compile(kOpsSource, signature, {"so"})) << diagnostics;
   checkLibraryHygiene("ops");
   auto [entry, info] = load("ops");
@@ -862,7 +863,8 @@ TEST_F(CodegenTest, MoreOpsMatchReference) {
         for (int kh = 0; kh < 2; ++kh)
           for (int kw = 0; kw < 2; ++kw)
             acc += img(2 * oh + kh, 2 * ow + kw, ch) * filter[kh][kw][ch];
-        EXPECT_EQ(dw[(oh * 2 + ow) * 3 + ch], acc) << oh << "," << ow << "," << ch;
+        EXPECT_EQ(dw[(oh * 2 + ow) * 3 + ch], acc)
+            << oh << "," << ow << "," << ch;
       }
   for (int i = 0; i < 3; ++i)
     for (int j = 0; j < 4; ++j)
@@ -870,15 +872,14 @@ TEST_F(CodegenTest, MoreOpsMatchReference) {
 }
 
 TEST_F(CodegenTest, OtherDTypesAndScalars) {
-  ModelSignature signature{
-      "dtypes",
-      {TensorSpec{"a", GRAPHC_DT_DOUBLE, {3}},
-       TensorSpec{"b", GRAPHC_DT_INT64, {3}},
-       TensorSpec{"c", GRAPHC_DT_UINT8, {3}},
-       TensorSpec{"d", GRAPHC_DT_BOOL, {3}}},
-      {TensorSpec{"sel", GRAPHC_DT_DOUBLE, {3}},
-       TensorSpec{"big", GRAPHC_DT_BOOL, {3}},
-       TensorSpec{"sum", GRAPHC_DT_INT64, {}}}};
+  ModelSignature signature{"dtypes",
+                           {TensorSpec{"a", GRAPHC_DT_DOUBLE, {3}},
+                            TensorSpec{"b", GRAPHC_DT_INT64, {3}},
+                            TensorSpec{"c", GRAPHC_DT_UINT8, {3}},
+                            TensorSpec{"d", GRAPHC_DT_BOOL, {3}}},
+                           {TensorSpec{"sel", GRAPHC_DT_DOUBLE, {3}},
+                            TensorSpec{"big", GRAPHC_DT_BOOL, {3}},
+                            TensorSpec{"sum", GRAPHC_DT_INT64, {}}}};
   ASSERT_TRUE(compile(kDTypesSource, signature, {"so", "h"})) << diagnostics;
   auto [entry, info] = load("dtypes");
   ASSERT_TRUE(entry && info);
@@ -939,8 +940,8 @@ TEST_F(CodegenTest, NamedPipelineLowersToLLVMDialect) {
   mlir::PassManager pm(context.get());
   std::string errors;
   llvm::raw_string_ostream errorStream(errors);
-  ASSERT_TRUE(mlir::succeeded(mlir::parsePassPipeline(
-      "graphc-linalg-to-llvm", pm, errorStream)))
+  ASSERT_TRUE(mlir::succeeded(
+      mlir::parsePassPipeline("graphc-linalg-to-llvm", pm, errorStream)))
       << errors;
   ASSERT_TRUE(mlir::succeeded(pm.run(*module)));
   // Everything is in the LLVM dialect; @twice takes (input, output) pointers.
@@ -1051,14 +1052,14 @@ int main(void) {
   std::string includeModels2 = "-I" + *tempDir + "/ctwice";
   std::string includeRuntime = "-I" GRAPHC_SOURCE_INCLUDE_DIR;
   std::string exe = dir + "/main";
-  ASSERT_EQ(runProgram({clang, "-std=c99", "-Wall", "-Wextra", "-pedantic",
-                        "-Werror", includeModels1, includeModels2,
-                        includeRuntime, mainC, "-o", exe,
-                        prefixOf("cloop") + ".so", prefixOf("ctwice") + ".so",
-                        "-Wl,-rpath," + *tempDir + "/cloop",
-                        "-Wl,-rpath," + *tempDir + "/ctwice"},
-                       output),
-            0)
+  ASSERT_EQ(
+      runProgram({clang, "-std=c99", "-Wall", "-Wextra", "-pedantic", "-Werror",
+                  includeModels1, includeModels2, includeRuntime, mainC, "-o",
+                  exe, prefixOf("cloop") + ".so", prefixOf("ctwice") + ".so",
+                  "-Wl,-rpath," + *tempDir + "/cloop",
+                  "-Wl,-rpath," + *tempDir + "/ctwice"},
+                 output),
+      0)
       << output;
   EXPECT_EQ(runProgram({exe}, output), 0) << output;
 
@@ -1074,8 +1075,8 @@ int main(void) {
 TEST_F(CodegenTest, SubprocessLinkerFallback) {
   ModelSignature signature = twiceSignature();
   signature.name = "sub";
-  ASSERT_TRUE(compile(replaceAll(kInPlaceSource, "@twice", "@sub"), signature,
-                      {"obj"}))
+  ASSERT_TRUE(
+      compile(replaceAll(kInPlaceSource, "@twice", "@sub"), signature, {"obj"}))
       << diagnostics;
   LinkOptions options;
   options.inProcess = false;
@@ -1099,17 +1100,17 @@ TEST_F(CodegenTest, LinkErrorsAreReported) {
     llvm::raw_fd_ostream os(src, ec);
     os << "void memrefCopy(void);\nvoid f(void) { memrefCopy(); }\n";
   }
-  ASSERT_EQ(runProgram({GRAPHC_TEST_CLANG, "-c", "-fPIC", src, "-o", obj},
-                       output),
-            0)
+  ASSERT_EQ(
+      runProgram({GRAPHC_TEST_CLANG, "-c", "-fPIC", src, "-o", obj}, output), 0)
       << output;
   llvm::Error err = linkSharedLibrary({obj}, dir + "/bad.so");
   ASSERT_TRUE(bool(err));
   EXPECT_NE(llvm::toString(std::move(err)).find("memrefCopy"),
             std::string::npos);
   // lld is still usable in this process afterwards.
-  ASSERT_TRUE(compile(replaceAll(kInPlaceSource, "@twice", "@after"),
-                      ModelSignature{"after", {f32("x", {4})}, {f32("y", {4})}}))
+  ASSERT_TRUE(
+      compile(replaceAll(kInPlaceSource, "@twice", "@after"),
+              ModelSignature{"after", {f32("x", {4})}, {f32("y", {4})}}))
       << diagnostics;
 }
 

@@ -1,4 +1,4 @@
-//===- Codegen.h - Linalg on tensors to a shared library ---------*- C++ -*-===//
+//===- Codegen.h - Linalg on tensors to a shared library --------*- C++ -*-===//
 //
 // The back half of graphc. Its input is a module holding the model as
 //   func.func @NAME(%feed0: tensor<...>, ...) -> (tensor<...>, ...)

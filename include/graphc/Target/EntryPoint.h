@@ -1,4 +1,4 @@
-//===- EntryPoint.h - The exported ABI of a generated library ----*- C++ -*-===//
+//===- EntryPoint.h - The exported ABI of a generated library ---*- C++ -*-===//
 //
 // After lowering, the model is an LLVM function NAME(in_0, ..., in_m-1,
 // out_0, ..., out_n-1) taking one bare pointer per feed and fetch (the

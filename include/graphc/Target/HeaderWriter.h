@@ -1,4 +1,4 @@
-//===- HeaderWriter.h - The C header of a generated library ------*- C++ -*-===//
+//===- HeaderWriter.h - The C header of a generated library -----*- C++ -*-===//
 //
 // Writes NAME.h, the compile-time description of a compiled model: the
 // declarations of `NAME` and `NAME_info` (ownership, reentrancy and return

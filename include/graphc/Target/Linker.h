@@ -1,4 +1,4 @@
-//===- Linker.h - Link object files into a shared library --------*- C++ -*-===//
+//===- Linker.h - Link object files into a shared library -------*- C++ -*-===//
 //
 // Turns graphc's object file into the NAME.so a user dlopen()s or links
 // against. lld's ELF driver runs in-process as a library (liblldELF.a from

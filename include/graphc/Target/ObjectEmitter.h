@@ -1,4 +1,4 @@
-//===- ObjectEmitter.h - LLVM dialect to LLVM IR, assembly, objects -*- C++ -*-===//
+//===- ObjectEmitter.h - LLVM dialect to objects and assembly ---*- C++ -*-===//
 //
 // The in-process LLVM back end of graphc: translate a module in the MLIR LLVM
 // dialect to LLVM IR for a TargetMachine (the host CPU unless told

@@ -1,4 +1,4 @@
-//===- SignatureUtils.h - Dtypes, sizes and C names for signatures -*- C++ -*-===//
+//===- SignatureUtils.h - Dtypes, sizes, C names ----------------*- C++ -*-===//
 //
 // Small helpers over graphc::ModelSignature shared by the entry point
 // emitter, the header writer and the codegen driver: element sizes and names
