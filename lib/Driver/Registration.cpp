@@ -2,19 +2,22 @@
 #include "graphc/Driver/Registration.h"
 
 #include "Graph/GraphDialect.h"
+#include "graphc/Conversion/Passes.h"
+#include "graphc/Pipelines/Codegen.h"
 #include "graphc/Transforms/Passes.h"
 
-#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Transforms/Passes.h"
 
 void graphc::registerAllGraphcDialects(mlir::DialectRegistry &registry) {
-  registry.insert<graph::GraphDialect, mlir::func::FuncDialect,
-                  mlir::arith::ArithDialect>();
+  registry.insert<graph::GraphDialect, mlir::func::FuncDialect>();
+  registerCodegenDialects(registry);
 }
 
 void graphc::registerAllGraphcPasses() {
   registerGraphcTransformsPasses();
+  registerGraphcConversionPasses();
+  registerCodegenPipelines();
   mlir::registerCanonicalizerPass();
   mlir::registerCSEPass();
   mlir::registerSymbolDCEPass();

@@ -5,7 +5,7 @@
 func.func @written(%x: tensor<f32>) -> tensor<f32> {
   %v = graph.VariableV2 : tensor<f32> loc("counter")
   %one = graph.Const {value = dense<1.0> : tensor<f32>} : tensor<f32> loc("one")
-  // CHECK: loc("counter/AssignAdd"): error: variable 'counter' cannot be frozen: node 'counter/AssignAdd' (AssignAdd) writes it and the fetches depend on that write (fetch <- 'out' <- 'counter/AssignAdd')
+  // CHECK: error: loc("counter/AssignAdd"): variable 'counter' cannot be frozen: node 'counter/AssignAdd' (AssignAdd) writes it and the fetches depend on that write (fetch <- 'out' <- 'counter/AssignAdd')
   %inc = "graph.AssignAdd"(%v, %one) : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("counter/AssignAdd")
   %out = graph.AddV2 %x, %inc : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("out")
   return %out : tensor<f32>
@@ -17,7 +17,7 @@ func.func @written(%x: tensor<f32>) -> tensor<f32> {
 func.func @written_via_control(%x: tensor<f32>) -> tensor<f32> {
   %v = graph.VariableV2 : tensor<f32> loc("v")
   %c = graph.Const {value = dense<1.0> : tensor<f32>} : tensor<f32> loc("c")
-  // CHECK: loc("v/Assign"): error: variable 'v' cannot be frozen: node 'v/Assign' (Assign) writes it and the fetches depend on that write (fetch <- 'y' <- 'v/Assign')
+  // CHECK: error: loc("v/Assign"): variable 'v' cannot be frozen: node 'v/Assign' (Assign) writes it and the fetches depend on that write (fetch <- 'y' <- 'v/Assign')
   %a = graph.Assign %v, %c : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("v/Assign")
   %y = graph.Identity %x {graph.control_inputs = ["v/Assign"]} : (tensor<f32>) -> tensor<f32> loc("y")
   return %y : tensor<f32>
@@ -27,7 +27,7 @@ func.func @written_via_control(%x: tensor<f32>) -> tensor<f32> {
 
 // No checkpoint and a non-constant initializer: no value.
 func.func @no_value(%x: tensor<2xf32>) -> tensor<2xf32> {
-  // CHECK: loc("w"): error: variable 'w' has no value: no constant initializer
+  // CHECK: error: loc("w"): variable 'w' has no value: no constant initializer
   %w = graph.VariableV2 : tensor<2xf32> loc("w")
   %rnd = "graph.RandomUniform"() : () -> tensor<2xf32> loc("w/Initializer/random")
   %a = graph.Assign %w, %rnd : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32> loc("w/Assign")
@@ -38,7 +38,7 @@ func.func @no_value(%x: tensor<2xf32>) -> tensor<2xf32> {
 // -----
 
 func.func @bad_value_type(%x: tensor<2xf32>) -> tensor<2xf32> {
-  // CHECK: loc("w"): error: variable 'w' is declared as 'tensor<2xf32>' but its value has type 'tensor<3xf32>'
+  // CHECK: error: loc("w"): variable 'w' is declared as 'tensor<2xf32>' but its value has type 'tensor<3xf32>'
   %w = graph.VariableV2 : tensor<2xf32> loc("w")
   %c = graph.Const {value = dense<[1.0, 2.0, 3.0]> : tensor<3xf32>} : tensor<3xf32> loc("c")
   %a = graph.Assign %w, %c {validate_shape = false} : (tensor<2xf32>, tensor<3xf32>) -> tensor<2xf32> loc("w/Assign")
