@@ -58,9 +58,11 @@ Expected<std::unique_ptr<TargetMachine>>
 graphc::createTargetMachine(const TargetMachineOptions &options) {
   Triple triple(options.triple.empty() ? sys::getProcessTriple()
                                        : options.triple);
-  bool isHost =
-      options.triple.empty() ||
-      triple.normalize() == Triple::normalize(sys::getProcessTriple());
+  // "x86_64-linux-gnu" names the host as well as "x86_64-pc-linux-gnu".
+  Triple host(sys::getProcessTriple());
+  bool isHost = triple.getArch() == host.getArch() &&
+                triple.getOS() == host.getOS() &&
+                triple.getEnvironment() == host.getEnvironment();
   static std::once_flag nativeOnce, allOnce;
   std::call_once(nativeOnce, [] {
     InitializeNativeTarget();

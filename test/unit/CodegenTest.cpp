@@ -40,6 +40,7 @@
 #include "llvm/Support/Program.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
+#include "llvm/TargetParser/Triple.h"
 
 #include <gtest/gtest.h>
 
@@ -988,7 +989,17 @@ TEST_F(CodegenTest, TargetCpuAndFeatures) {
   auto [entry, info] = load("genericcpu");
   ASSERT_TRUE(entry && info);
 
-  // A CPU LLVM does not know is an error, not a crash.
+  // The host named by a short triple is still the host.
+  codegen = CodegenOptions();
+  codegen.triple = llvm::sys::getProcessTriple();
+  codegen.triple = llvm::Triple(codegen.triple).getArchName().str() + "-" +
+                   llvm::Triple(codegen.triple).getOSName().str() + "-gnu";
+  signature.name = "shorttriple";
+  ASSERT_TRUE(compile(replaceAll(kInPlaceSource, "@twice", "@shorttriple"),
+                      signature, {"obj"}, codegen))
+      << diagnostics;
+
+  // A target LLVM does not know is an error, not a crash.
   codegen.cpu = "host";
   codegen.triple = "nonsense-unknown-none";
   signature.name = "badtarget";
