@@ -57,7 +57,7 @@ static CodeGenOptLevel getCodeGenOptLevel(unsigned optLevel) {
 Expected<std::unique_ptr<TargetMachine>>
 graphc::createTargetMachine(const TargetMachineOptions &options) {
   Triple triple(options.triple.empty() ? sys::getProcessTriple()
-                                       : options.triple);
+                                       : Triple::normalize(options.triple));
   // "x86_64-linux-gnu" names the host as well as "x86_64-pc-linux-gnu".
   Triple host(sys::getProcessTriple());
   bool isHost = triple.getArch() == host.getArch() &&
