@@ -28,7 +28,13 @@ def GraphToLinalgPass : Pass<"graph-to-linalg", "mlir::func::FuncOp"> {
       name per op type;
     * a graph.Placeholder still in the function was not fed (`--feed`);
     * every function argument and graph op result must have a static shape;
-      the error names the first node where a dynamic shape appears.
+      the error names the first node where a dynamic shape appears;
+    * element types other than f16/bf16/f32/f64 and i1/i8/i16/i32/i64, and
+      op variants a pattern does not handle (e.g. grouped Conv2D, integer
+      Sigmoid, non-constant Mean axes) are reported per node with the reason.
+
+    After the conversion, constants that only fed compile-time operands
+    (Reshape's shape, Mean's axes) are erased.
 
     Example:
 

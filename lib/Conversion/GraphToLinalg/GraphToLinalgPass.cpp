@@ -5,8 +5,9 @@
 // from what is really converted. The pass is thin: it first checks the whole
 // function and reports every problem at once (unsupported or unregistered
 // TF ops, unfed placeholders, element types we do not compute with, dynamic
-// shapes), naming TF nodes, and only then runs a partial conversion with the
-// graph dialect illegal.
+// shapes, and whatever each op's own pattern says it cannot handle), naming
+// TF nodes, and only then runs a partial conversion with the graph dialect
+// illegal, so the conversion itself is not expected to fail.
 //
 //===----------------------------------------------------------------------===//
 #include "graphc/Conversion/GraphToLinalg/GraphToLinalg.h"

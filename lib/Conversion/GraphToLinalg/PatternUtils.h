@@ -2,9 +2,11 @@
 //
 // Private to lib/Conversion/GraphToLinalg. The patterns are split by op
 // family (elementwise, linalg named ops, reductions, shapes); each family file
-// exposes one populate function declared here, and the builders they share
-// (empty/filled tensors, broadcasting linalg.generic, transposes, static
-// reshapes, TF padding arithmetic) live in PatternUtils.cpp.
+// exposes one populate function declared here. Every pattern derives
+// GraphOpLowering<Op>, whose `check` tells the pass up front why an op cannot
+// be lowered. The builders the families share (empty/filled tensors,
+// broadcasting linalg.generic, transposes, static reshapes, TF padding
+// arithmetic) live in PatternUtils.cpp.
 //
 // Every helper assumes static shapes: the pass checks them before any
 // pattern runs.
@@ -20,6 +22,7 @@
 #include "mlir/Transforms/DialectConversion.h"
 
 #include <optional>
+#include <string>
 
 namespace graphc::graph_to_linalg {
 
