@@ -52,6 +52,8 @@ std::string graphc::describeLocation(Location loc) {
 graphc::ScopedDiagnosticPrinter::ScopedDiagnosticPrinter(MLIRContext *context,
                                                          llvm::raw_ostream &os)
     : ScopedDiagnosticHandler(context) {
+  // One line per problem: no dump of the operation after each error.
+  context->printOpOnDiagnostic(false);
   setHandler([this, &os](Diagnostic &diag) {
     auto print = [&](const char *severity, Diagnostic &d) {
       std::string where = describeLocation(d.getLocation());

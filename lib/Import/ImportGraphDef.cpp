@@ -182,9 +182,14 @@ LogicalResult GraphImporter::resolveFetches() {
     for (const tf::NodeDef &node : graph.nodes) {
       if (consumed.count(node.name))
         continue;
+      // Not results anyone wants: ops without outputs, variable writes
+      // (initializers) and checkpoint save/restore.
       const OpSpec *spec = lookupOpSpec(node.op);
-      if ((spec && spec->outputs.empty() && node.op != "IdentityN") ||
-          node.op == "SaveV2" || node.op == "Save")
+      StringRef op = node.op;
+      if ((spec && spec->outputs.empty() && op != "IdentityN") ||
+          op.starts_with("Assign") || op.starts_with("Apply") ||
+          op.starts_with("ResourceApply") || op.starts_with("Save") ||
+          op.starts_with("Restore") || op == "MergeV2Checkpoints")
         continue;
       fetches.push_back(FetchSpec{node.name, 0});
     }
@@ -377,6 +382,24 @@ LogicalResult GraphImporter::checkInputTypes(const tf::NodeDef &node,
       continue;
     Type element = cast<TensorType>(operands[k].getType()).getElementType();
     tf::DataType actual = dataTypeOf(element);
+    if (isa<graph::OpaqueType>(element)) {
+      // The producer is an op graphc does not know that has no dtype attr:
+      // nothing says what it outputs (TF would reject an unknown op here).
+      Operation *producer = operands[k].getDefiningOp();
+      StringRef producerOp =
+          producer ? producer->getName().stripDialect() : StringRef("?");
+      bool isFunction =
+          llvm::any_of(graph.functions, [&](const tf::FunctionDef &f) {
+            return f.name == producerOp;
+          });
+      return nodeError(node)
+             << "input " << k << " ('" << node.inputs[k]
+             << "') comes from a '" << producerOp << "' node, which is "
+             << (isFunction ? "a function call graphc cannot inline yet"
+                            : "neither a TensorFlow op graphc knows nor a "
+                              "function in the graph's library")
+             << ", so its dtype is unknown";
+    }
     if (actual != tf::DT_INVALID &&
         convertDataType(expected, context) != element)
       return nodeError(node)
@@ -492,6 +515,7 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
     std::string name = feed.index == 0 ? feed.node
                                        : tensorKey(feed.node, feed.index);
     func.setArgAttr(i, kFeedNameAttr, builder.getStringAttr(name));
+    body->getArgument(i).setLoc(nodeLoc(feed.node));
   }
 
   builder.setInsertionPointToEnd(body);
