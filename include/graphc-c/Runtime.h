@@ -9,14 +9,21 @@
 |* NAME runs inference. inputs[i] points at feed i, outputs[j] at a           *|
 |* caller-owned buffer for fetch j; every buffer is dense, row-major, with    *|
 |* the static shape and dtype that NAME_info() (and the generated NAME.h)     *|
-|* state. The library never keeps or frees a caller's pointer. It returns 0   *|
-|* on success and non-zero on failure. It is reentrant and thread-safe: it    *|
-|* has no mutable global state; scratch memory is malloc'ed per call.         *|
+|* state, aligned at least for its element type. The library only reads the   *|
+|* inputs and writes every output in full; outputs must overlap neither the   *|
+|* inputs nor each other (the generated code assumes no aliasing). It never   *|
+|* keeps or frees a caller's pointer. NAME returns 0 on success; non-zero is  *|
+|* reserved for failure, but no failure is reported yet: scratch memory is    *|
+|* malloc'ed per call and a NULL from malloc is not checked (the call then    *|
+|* crashes instead of returning an error). NAME is reentrant and              *|
+|* thread-safe: the library has no mutable global state.                      *|
 |*                                                                            *|
 |* NAME_info() returns a pointer to constant data inside the library (valid   *|
 |* while it is loaded; never free it). It lets a generic runner such as       *|
-|* graph-run drive any compiled model. This header is C and C++ safe and is  *|
-|* the only one a runner needs; a model's own NAME.h includes nothing.        *|
+|* graph-run drive any compiled model. This header is C and C++ safe and is   *|
+|* the only one a runner needs; a model's own NAME.h includes only            *|
+|* <stdint.h> and forward-declares struct graphc_model_info.                  *|
+|* See docs/RuntimeABI.md.                                                    *|
 |*                                                                            *|
 \*===----------------------------------------------------------------------===*/
 #ifndef GRAPHC_C_RUNTIME_H
@@ -49,10 +56,11 @@ typedef enum graphc_dtype {
 
 /* One input or output of a compiled model. */
 typedef struct graphc_tensor_info {
-  const char *name;      /* TF name: "x" for a feed, "y:0"-style for a fetch */
+  const char *name;      /* TF tensor name: the node name ("x", "probs") for
+                            output 0 of a node, "node:N" for output N > 0 */
   int32_t dtype;         /* a graphc_dtype */
   int32_t rank;          /* number of dimensions */
-  const int64_t *shape;  /* rank dimensions, all static */
+  const int64_t *shape;  /* rank dimensions, all static; NULL if rank is 0 */
   int64_t num_elements;  /* product of shape (1 for a scalar) */
   int64_t num_bytes;     /* num_elements * element size */
 } graphc_tensor_info;
@@ -63,7 +71,8 @@ typedef struct graphc_model_info {
   const char *name;     /* NAME */
   int32_t num_inputs;
   int32_t num_outputs;
-  const graphc_tensor_info *inputs;  /* num_inputs entries, in feed order */
+  const graphc_tensor_info *inputs;  /* num_inputs entries, in feed order;
+                                        NULL if num_inputs is 0 */
   const graphc_tensor_info *outputs; /* num_outputs entries, in fetch order */
 } graphc_model_info;
 
