@@ -228,4 +228,10 @@ def Graph_ReshapeOp : Graph_ShapedOp<"Reshape", [Pure, AllElementTypesMatch<["te
   let hasVerifier = 1;
 }
 
+// Further op families, one file each.
+include "GraphMathOps.td"
+include "GraphArrayOps.td"
+include "GraphNNOps.td"
+include "GraphMiscOps.td"
+
 #endif // GRAPH_OPS_TD

@@ -153,6 +153,10 @@ std::vector<OpSpec> buildTable() {
   };
   batchNormV23("FusedBatchNormV2", 5);
   batchNormV23("FusedBatchNormV3", 6);
+  // --- issue 3: math ops (Math family) ---
+  // --- issue 3: array/shape ops (Array family) ---
+  // --- issue 3: NN ops (NN family) ---
+  // --- issue 3: misc ops (Misc family) ---
   return t;
 }
 } // namespace

@@ -46,6 +46,10 @@ void graphc::populateGraphToLinalgPatterns(RewritePatternSet &patterns) {
   graph_to_linalg::populateElementwisePatterns(patterns);
   graph_to_linalg::populateLinalgPatterns(patterns);
   graph_to_linalg::populateReductionPatterns(patterns);
+  graph_to_linalg::populateMathPatterns(patterns);
+  graph_to_linalg::populateArrayPatterns(patterns);
+  graph_to_linalg::populateNNPatterns(patterns);
+  graph_to_linalg::populateMiscPatterns(patterns);
 }
 
 /// The TF names of the root ops of the patterns populateGraphToLinalgPatterns

@@ -99,6 +99,12 @@ void populateElementwisePatterns(mlir::RewritePatternSet &patterns);
 void populateLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// Softmax, Mean.
 void populateReductionPatterns(mlir::RewritePatternSet &patterns);
+/// Issue 3 families (MathPatterns.cpp, ArrayPatterns.cpp, NNPatterns.cpp,
+/// MiscPatterns.cpp).
+void populateMathPatterns(mlir::RewritePatternSet &patterns);
+void populateArrayPatterns(mlir::RewritePatternSet &patterns);
+void populateNNPatterns(mlir::RewritePatternSet &patterns);
+void populateMiscPatterns(mlir::RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//
 // Element types
