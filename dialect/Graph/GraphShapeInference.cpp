@@ -8,16 +8,15 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Graph/GraphOps.h"
+#include "Graph/GraphShapeUtils.h"
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace graphc::graph;
 
-namespace {
-/// Sets `result`'s type to `inferred` where that is more precise; fails on a
-/// conflict between two static sizes.
-LogicalResult refineResult(Operation *op, Value result, Type inferred) {
+LogicalResult graphc::graph::refineResult(Operation *op, Value result,
+                                          Type inferred) {
   auto current = cast<TensorType>(result.getType());
   auto next = dyn_cast<RankedTensorType>(inferred);
   if (!next)
@@ -43,14 +42,7 @@ LogicalResult refineResult(Operation *op, Value result, Type inferred) {
   return success();
 }
 
-RankedTensorType rankedOf(Value v) {
-  return dyn_cast<RankedTensorType>(v.getType());
-}
-
-Type elementOf(Value v) { return cast<TensorType>(v.getType()).getElementType(); }
-
-/// Constant integer values of `v`, if it is a constant.
-std::optional<SmallVector<int64_t>> constantInts(Value v) {
+std::optional<SmallVector<int64_t>> graphc::graph::getConstantInts(Value v) {
   DenseIntElementsAttr attr;
   if (!matchPattern(v, m_Constant(&attr)))
     return std::nullopt;
@@ -59,6 +51,32 @@ std::optional<SmallVector<int64_t>> constantInts(Value v) {
     values.push_back(x.getSExtValue());
   return values;
 }
+
+LogicalResult graphc::graph::refineSameAsOperand(Operation *op) {
+  return refineResult(op, op->getResult(0), op->getOperand(0).getType());
+}
+
+LogicalResult graphc::graph::refineBroadcast(Operation *op, Type elementType) {
+  auto x = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto y = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+  if (!x || !y)
+    return success();
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
+    return op->emitOpError() << "operand shapes " << x << " and " << y
+                             << " are not broadcast-compatible";
+  return refineResult(op, op->getResult(0),
+                      RankedTensorType::get(shape, elementType
+                                                       ? elementType
+                                                       : x.getElementType()));
+}
+
+namespace {
+RankedTensorType rankedOf(Value v) {
+  return dyn_cast<RankedTensorType>(v.getType());
+}
+
+Type elementOf(Value v) { return cast<TensorType>(v.getType()).getElementType(); }
 
 /// TF's output size of one spatial dimension (conv_ops / pooling shape fns).
 int64_t windowedOutputSize(int64_t in, int64_t window, int64_t stride,
@@ -103,29 +121,13 @@ RankedTensorType windowedResultType(RankedTensorType input, int64_t channels,
   return RankedTensorType::get(dims, input.getElementType());
 }
 
-LogicalResult sameAsOperand(Operation *op) {
-  return refineResult(op, op->getResult(0), op->getOperand(0).getType());
-}
-
-LogicalResult broadcastBinary(Operation *op) {
-  auto x = rankedOf(op->getOperand(0));
-  auto y = rankedOf(op->getOperand(1));
-  if (!x || !y)
-    return success();
-  SmallVector<int64_t> shape;
-  if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
-    return op->emitOpError() << "operand shapes " << x << " and " << y
-                             << " are not broadcast-compatible";
-  return refineResult(op, op->getResult(0),
-                      RankedTensorType::get(shape, x.getElementType()));
-}
 } // namespace
 
-LogicalResult IdentityOp::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult StopGradientOp::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult SnapshotOp::refineResultTypes() { return sameAsOperand(*this); }
+LogicalResult IdentityOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult StopGradientOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult SnapshotOp::refineResultTypes() { return refineSameAsOperand(*this); }
 LogicalResult PlaceholderWithDefaultOp::refineResultTypes() {
-  return sameAsOperand(*this);
+  return refineSameAsOperand(*this);
 }
 LogicalResult IdentityNOp::refineResultTypes() {
   for (auto [in, out] : llvm::zip(getInput(), getOutput()))
@@ -133,17 +135,17 @@ LogicalResult IdentityNOp::refineResultTypes() {
       return failure();
   return success();
 }
-LogicalResult ReluOp::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult Relu6Op::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult SigmoidOp::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult TanhOp::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult SoftmaxOp::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult BiasAddOp::refineResultTypes() { return sameAsOperand(*this); }
-LogicalResult AddOp::refineResultTypes() { return broadcastBinary(*this); }
-LogicalResult AddV2Op::refineResultTypes() { return broadcastBinary(*this); }
-LogicalResult SubOp::refineResultTypes() { return broadcastBinary(*this); }
-LogicalResult MulOp::refineResultTypes() { return broadcastBinary(*this); }
-LogicalResult RealDivOp::refineResultTypes() { return broadcastBinary(*this); }
+LogicalResult ReluOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult Relu6Op::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult SigmoidOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult TanhOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult SoftmaxOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult BiasAddOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult AddOp::refineResultTypes() { return refineBroadcast(*this); }
+LogicalResult AddV2Op::refineResultTypes() { return refineBroadcast(*this); }
+LogicalResult SubOp::refineResultTypes() { return refineBroadcast(*this); }
+LogicalResult MulOp::refineResultTypes() { return refineBroadcast(*this); }
+LogicalResult RealDivOp::refineResultTypes() { return refineBroadcast(*this); }
 
 LogicalResult MatMulOp::refineResultTypes() {
   auto a = rankedOf(getA());
@@ -191,7 +193,7 @@ LogicalResult AvgPoolOp::refineResultTypes() {
 
 LogicalResult MeanOp::refineResultTypes() {
   auto input = rankedOf(getInput());
-  auto axes = constantInts(getReductionIndices());
+  auto axes = getConstantInts(getReductionIndices());
   if (!input || !axes)
     return success();
   int64_t rank = input.getRank();
@@ -214,7 +216,7 @@ LogicalResult MeanOp::refineResultTypes() {
 }
 
 LogicalResult ReshapeOp::refineResultTypes() {
-  auto target = constantInts(getShape());
+  auto target = getConstantInts(getShape());
   if (!target)
     return success();
   SmallVector<int64_t> dims;

@@ -323,8 +323,18 @@ SmallVector<Type> GraphImporter::outputTypes(const tf::NodeDef &node) {
     if (const tf::AttrValue *t = attr(node, "T"); t && t->list)
       dtypes.assign(t->list->type.begin(), t->list->type.end());
   } else if (spec) {
-    for (StringRef rule : spec->outputs)
+    for (StringRef rule : spec->outputs) {
+      // "N*T": attr N outputs of dtype attr T (Split, Unpack, ...).
+      auto [count, type] = rule.split('*');
+      if (!type.empty() && rule != count) {
+        const tf::AttrValue *n = attr(node, count.str());
+        int64_t repeat = n && n->kind == tf::AttrValue::Int ? n->i : 0;
+        for (int64_t k = 0; k < repeat; ++k)
+          dtypes.push_back(resolveArgType(node, type));
+        continue;
+      }
       dtypes.push_back(resolveArgType(node, rule));
+    }
   } else {
     // Not modeled: as many outputs as consumers or _output_shapes say, typed
     // by the usual dtype attrs.

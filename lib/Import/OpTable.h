@@ -21,7 +21,8 @@ namespace graphc::importer {
 /// Type of one input or output argument: the name of the attr holding its
 /// dtype ("T"), a fixed dtype ("=resource", "=bool", "=int32"), or "" when
 /// it is not checked. A leading "N*" repeats the argument attr-N times
-/// ("N*T"); a trailing "..." on the last input covers any further inputs.
+/// ("N*T", for inputs and outputs); an empty last input rule means the op
+/// takes any number of further inputs, unchecked.
 struct OpSpec {
   const char *op;
   std::vector<const char *> inputs;
