@@ -154,6 +154,14 @@ std::vector<OpSpec> buildTable() {
   batchNormV23("FusedBatchNormV2", 5);
   batchNormV23("FusedBatchNormV3", 6);
   // --- issue 3: math ops (Math family) ---
+  // (Elementwise math, comparisons, AddN, reductions and Cast are listed
+  // under "Math" and "Shapes" above.)
+  t.push_back({"Select", {"=bool", "T", "T"}, {"T"}, {}});
+  t.push_back({"SelectV2", {"=bool", "T", "T"}, {"T"}, {}});
+  for (const char *op : {"ArgMax", "ArgMin"})
+    t.push_back({op, {"T", "Tidx"}, {"output_type"},
+                 {{"Tidx", type(tf::DT_INT32)},
+                  {"output_type", type(tf::DT_INT64)}}});
   // --- issue 3: array/shape ops (Array family) ---
   // --- issue 3: NN ops (NN family) ---
   // --- issue 3: misc ops (Misc family) ---

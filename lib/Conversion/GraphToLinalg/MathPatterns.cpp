@@ -1,14 +1,746 @@
-//===- MathPatterns.cpp - lowering of the math op family ----------===//
+//===- MathPatterns.cpp - lowering of the math op family ------------------===//
 //
-// See dialect/Graph/GraphMathOps.td for the ops.
+// The ops of dialect/Graph/GraphMathOps.td to linalg/arith/math on static
+// tensors:
+//  - elementwise math, comparisons, Select/SelectV2, AddN and Cast: one
+//    all-parallel linalg.generic each, whose indexing maps do the
+//    broadcasting (createElementwise / createGeneric from PatternUtils);
+//  - Sum/Prod/Max/Min: linalg.reduce over the constant axes, then a
+//    reshape for keep_dims; ArgMax/ArgMin: a linalg.generic reducing a
+//    (value, index) pair; LogSoftmax: max-reduce, exp-sum-reduce, epilogue.
+//
+// Numerics are TF's CPU kernels' without fast-math: Elu/Selu use exp(x) - 1
+// (not expm1) and TF's Selu constants, LeakyRelu is x > 0 ? x : x * alpha,
+// Maximum/Minimum/Max/Min propagate NaN, Cast truncates floats toward zero
+// and tests `!= 0` for bool, and Truncate=true clears the source's extra
+// mantissa bits first. Integer arithmetic wraps. Sum/Prod of f16/bf16
+// accumulate in f32.
 //
 //===----------------------------------------------------------------------===//
 #include "PatternUtils.h"
 
+#include "Graph/GraphOps.h"
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/IR/Matchers.h"
+
 using namespace mlir;
+using namespace graphc::graph;
 
 namespace graphc::graph_to_linalg {
+namespace {
 
-void populateMathPatterns(RewritePatternSet &patterns) {}
+/// TF's Selu constants (relu_op_functor.h).
+constexpr double kSeluScale = 1.0507009873554804934193349852946;
+constexpr double kSeluScaleAlpha = 1.7580993408473768599402175208123;
+
+Type elementOf(Value v) { return getStaticType(v).getElementType(); }
+
+/// "" if elementwise arithmetic handles `element`: floats, and integers wider
+/// than i1 when `allowInt`.
+std::string checkArithType(Type element, bool allowInt) {
+  if (isSupportedFloat(element) || (allowInt && isComputeType(element)))
+    return "";
+  return describeElementType(element) + " is not supported" +
+         (allowInt ? "" : " (floating-point only)");
+}
+
+//===----------------------------------------------------------------------===//
+// Scalar bodies
+//===----------------------------------------------------------------------===//
+
+bool isFloat(Value v) { return isa<FloatType>(v.getType()); }
+
+/// exp(x) - 1, as TF's Elu and Selu compute it.
+Value buildExpMinusOne(OpBuilder &b, Location loc, Value x) {
+  Value exp = math::ExpOp::create(b, loc, x);
+  return arith::SubFOp::create(b, loc, exp,
+                               createScalar(b, loc, x.getType(), 1));
+}
+
+Value buildIsNegative(OpBuilder &b, Location loc, Value x) {
+  return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, x,
+                               createScalar(b, loc, x.getType(), 0));
+}
+
+/// x to the power y for integers: square-and-multiply over every bit of y
+/// (unrolled; integer Pow is rare). TF refuses negative exponents at run
+/// time; here they give math.ipowi's answer (1 for x = 1, +-1 for x = -1,
+/// else 0).
+Value buildIntPow(OpBuilder &b, Location loc, Value x, Value y) {
+  Type type = x.getType();
+  unsigned width = type.getIntOrFloatBitWidth();
+  Value one = createScalar(b, loc, type, 1);
+  Value zero = createScalar(b, loc, type, 0);
+  Value result = one, base = x, exponent = y;
+  for (unsigned i = 0; i < width; ++i) {
+    Value bit = arith::AndIOp::create(b, loc, exponent, one);
+    Value isSet = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, bit,
+                                        zero);
+    Value product = arith::MulIOp::create(b, loc, result, base);
+    result = arith::SelectOp::create(b, loc, isSet, product, result);
+    if (i + 1 < width) {
+      base = arith::MulIOp::create(b, loc, base, base);
+      exponent = arith::ShRUIOp::create(b, loc, exponent, one);
+    }
+  }
+  // Negative exponents.
+  Value minusOne = createScalar(b, loc, type, -1);
+  Value negative =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, y, zero);
+  Value odd = arith::CmpIOp::create(
+      b, loc, arith::CmpIPredicate::ne,
+      arith::AndIOp::create(b, loc, y, one), zero);
+  Value isOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, one);
+  Value isMinusOne =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, minusOne);
+  Value minusOnePow = arith::SelectOp::create(b, loc, odd, minusOne, one);
+  Value reciprocal = arith::SelectOp::create(
+      b, loc, isOne, one,
+      arith::SelectOp::create(b, loc, isMinusOne, minusOnePow, zero));
+  return arith::SelectOp::create(b, loc, negative, reciprocal, result);
+}
+
+//===----------------------------------------------------------------------===//
+// Elementwise patterns
+//===----------------------------------------------------------------------===//
+
+/// Builds the scalar result of op `OpTy` from its (broadcast) operand
+/// elements; the op is passed for its attributes.
+template <typename OpTy>
+using BodyFn = Value (*)(OpBuilder &, Location, OpTy, ValueRange);
+
+/// An elementwise op -> one linalg.generic over its result, reading every
+/// operand through a broadcasting map. `AllowInt`: the op is defined on
+/// integers too (operand 0's element type is checked).
+template <typename OpTy, BodyFn<OpTy> Body, bool AllowInt>
+struct ElementwiseLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    return checkArithType(elementOf(op->getOperand(0)), AllowInt);
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Value result = createElementwise(
+        rewriter, op.getLoc(), getStaticType(op->getResult(0)),
+        adaptor.getOperands(),
+        [&](OpBuilder &b, Location loc, ValueRange args) {
+          return Body(b, loc, op, args);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+Value eluBody(OpBuilder &b, Location loc, EluOp, ValueRange args) {
+  Value x = args[0];
+  return arith::SelectOp::create(b, loc, buildIsNegative(b, loc, x),
+                                 buildExpMinusOne(b, loc, x), x);
+}
+
+Value seluBody(OpBuilder &b, Location loc, SeluOp, ValueRange args) {
+  Value x = args[0];
+  Type type = x.getType();
+  Value negative = arith::MulFOp::create(
+      b, loc, createScalar(b, loc, type, kSeluScaleAlpha),
+      buildExpMinusOne(b, loc, x));
+  Value positive =
+      arith::MulFOp::create(b, loc, createScalar(b, loc, type, kSeluScale), x);
+  return arith::SelectOp::create(b, loc, buildIsNegative(b, loc, x), negative,
+                                 positive);
+}
+
+Value leakyReluBody(OpBuilder &b, Location loc, LeakyReluOp op,
+                    ValueRange args) {
+  Value x = args[0];
+  Value alpha = createScalar(b, loc, x.getType(),
+                             op.getAlpha().convertToDouble());
+  Value positive =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, x,
+                            createScalar(b, loc, x.getType(), 0));
+  Value scaled = arith::MulFOp::create(b, loc, x, alpha);
+  return arith::SelectOp::create(b, loc, positive, x, scaled);
+}
+
+template <typename OpTy, typename MathOp>
+Value mathBody(OpBuilder &b, Location loc, OpTy, ValueRange args) {
+  return MathOp::create(b, loc, args[0]);
+}
+
+template <typename OpTy>
+Value squareBody(OpBuilder &b, Location loc, OpTy, ValueRange args) {
+  if (isFloat(args[0]))
+    return arith::MulFOp::create(b, loc, args[0], args[0]);
+  return arith::MulIOp::create(b, loc, args[0], args[0]);
+}
+
+Value absBody(OpBuilder &b, Location loc, AbsOp, ValueRange args) {
+  if (isFloat(args[0]))
+    return math::AbsFOp::create(b, loc, args[0]);
+  return math::AbsIOp::create(b, loc, args[0]);
+}
+
+Value negBody(OpBuilder &b, Location loc, NegOp, ValueRange args) {
+  if (isFloat(args[0]))
+    return arith::NegFOp::create(b, loc, args[0]);
+  return arith::SubIOp::create(
+      b, loc, createScalar(b, loc, args[0].getType(), 0), args[0]);
+}
+
+/// A binary op computed by `FloatOp` on floats and `IntOp` on integers.
+template <typename OpTy, typename FloatOp, typename IntOp>
+Value binaryBody(OpBuilder &b, Location loc, OpTy, ValueRange args) {
+  if (isFloat(args[0]))
+    return FloatOp::create(b, loc, args[0], args[1]);
+  return IntOp::create(b, loc, args[0], args[1]);
+}
+
+Value squaredDifferenceBody(OpBuilder &b, Location loc, SquaredDifferenceOp,
+                            ValueRange args) {
+  if (isFloat(args[0])) {
+    Value d = arith::SubFOp::create(b, loc, args[0], args[1]);
+    return arith::MulFOp::create(b, loc, d, d);
+  }
+  Value d = arith::SubIOp::create(b, loc, args[0], args[1]);
+  return arith::MulIOp::create(b, loc, d, d);
+}
+
+Value powBody(OpBuilder &b, Location loc, PowOp, ValueRange args) {
+  if (isFloat(args[0]))
+    return math::PowFOp::create(b, loc, args[0], args[1]);
+  return buildIntPow(b, loc, args[0], args[1]);
+}
+
+Value addNBody(OpBuilder &b, Location loc, AddNOp, ValueRange args) {
+  Value sum = args[0];
+  for (Value v : args.drop_front())
+    sum = isFloat(v) ? Value(arith::AddFOp::create(b, loc, sum, v))
+                     : Value(arith::AddIOp::create(b, loc, sum, v));
+  return sum;
+}
+
+//===----------------------------------------------------------------------===//
+// Comparisons, Select
+//===----------------------------------------------------------------------===//
+
+/// A comparison -> linalg.generic producing i1: ordered float predicates
+/// (a NaN compares false) except NotEqual, which is true on NaN; signed
+/// integer predicates; Equal/NotEqual also on bools.
+template <typename OpTy, arith::CmpFPredicate FloatPred,
+          arith::CmpIPredicate IntPred>
+struct CompareLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    Type element = elementOf(op.getX());
+    bool equality = IntPred == arith::CmpIPredicate::eq ||
+                    IntPred == arith::CmpIPredicate::ne;
+    if (isComputeType(element) || (equality && element.isInteger(1)))
+      return "";
+    return describeElementType(element) + " is not supported";
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Value result = createElementwise(
+        rewriter, op.getLoc(), getStaticType(op.getZ()),
+        {adaptor.getX(), adaptor.getY()},
+        [](OpBuilder &b, Location loc, ValueRange args) -> Value {
+          if (isFloat(args[0]))
+            return arith::CmpFOp::create(b, loc, FloatPred, args[0], args[1]);
+          return arith::CmpIOp::create(b, loc, IntPred, args[0], args[1]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+Value selectBody(OpBuilder &b, Location loc, ValueRange args) {
+  return arith::SelectOp::create(b, loc, args[0], args[1], args[2]);
+}
+
+/// TF1 Select: the condition has t's shape, or is 1-D and picks rows
+/// (read through the map (d0, ..., dn) -> (d0)).
+struct SelectLowering : GraphOpLowering<SelectOp> {
+  using GraphOpLowering::GraphOpLowering;
+  LogicalResult lower(SelectOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType type = getStaticType(op.getOutput());
+    int64_t rank = type.getRank();
+    MLIRContext *ctx = rewriter.getContext();
+    AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
+    AffineMap condMap = identity;
+    if (getStaticType(op.getCondition()).getRank() == 1 && rank > 1)
+      condMap = AffineMap::get(rank, 0, getAffineDimExpr(0, ctx));
+    Value result = createGeneric(
+        rewriter, op.getLoc(), type,
+        {adaptor.getCondition(), adaptor.getT(), adaptor.getE()},
+        {condMap, identity, identity}, selectBody);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+/// SelectV2: all three operands broadcast.
+struct SelectV2Lowering : GraphOpLowering<SelectV2Op> {
+  using GraphOpLowering::GraphOpLowering;
+  LogicalResult lower(SelectV2Op op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Value result = createElementwise(
+        rewriter, op.getLoc(), getStaticType(op.getOutput()),
+        {adaptor.getCondition(), adaptor.getT(), adaptor.getE()}, selectBody);
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Cast
+//===----------------------------------------------------------------------===//
+
+/// Source mantissa bits TF's Truncate=true clears before a float narrowing
+/// (cast_op.h: f64 -> f32/f16, f32 -> f16/bf16); 0 for other pairs.
+unsigned getTruncationBits(Type src, Type dst) {
+  auto precision = [](Type t) {
+    return llvm::APFloat::semanticsPrecision(
+        cast<FloatType>(t).getFloatSemantics());
+  };
+  bool applies = (src.isF64() && (dst.isF32() || dst.isF16())) ||
+                 (src.isF32() && (dst.isF16() || dst.isBF16()));
+  return applies ? precision(src) - precision(dst) : 0;
+}
+
+/// x with its low `bits` mantissa bits cleared, unless it is NaN.
+Value clearLowMantissaBits(OpBuilder &b, Location loc, Value x,
+                           unsigned bits) {
+  unsigned width = x.getType().getIntOrFloatBitWidth();
+  Type intType = b.getIntegerType(width);
+  Value raw = arith::BitcastOp::create(b, loc, intType, x);
+  Value mask = arith::ConstantOp::create(
+      b, loc, IntegerAttr::get(intType, llvm::APInt::getHighBitsSet(
+                                            width, width - bits)));
+  Value cleared = arith::BitcastOp::create(
+      b, loc, x.getType(), arith::AndIOp::create(b, loc, raw, mask));
+  Value isNaN =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNO, x, x);
+  return arith::SelectOp::create(b, loc, isNaN, x, cleared);
+}
+
+/// One element converted like TF's static_cast-based Cast kernel.
+Value buildCast(OpBuilder &b, Location loc, Value x, Type dst, bool truncate) {
+  Type src = x.getType();
+  if (src == dst)
+    return x;
+  unsigned srcWidth = src.getIntOrFloatBitWidth();
+  unsigned dstWidth = dst.getIntOrFloatBitWidth();
+  if (isa<FloatType>(src)) {
+    if (isa<FloatType>(dst)) {
+      if (unsigned bits = truncate ? getTruncationBits(src, dst) : 0)
+        x = clearLowMantissaBits(b, loc, x, bits);
+      if (dstWidth > srcWidth)
+        return arith::ExtFOp::create(b, loc, dst, x);
+      if (dstWidth < srcWidth)
+        return arith::TruncFOp::create(b, loc, dst, x);
+      // f16 <-> bf16 goes through f32, as Eigen's conversions do.
+      Value wide = arith::ExtFOp::create(b, loc, b.getF32Type(), x);
+      return arith::TruncFOp::create(b, loc, dst, wide);
+    }
+    if (dstWidth == 1)
+      return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x,
+                                   createScalar(b, loc, src, 0));
+    return arith::FPToSIOp::create(b, loc, dst, x);
+  }
+  if (srcWidth == 1) {
+    if (isa<FloatType>(dst))
+      return arith::UIToFPOp::create(b, loc, dst, x);
+    return arith::ExtUIOp::create(b, loc, dst, x);
+  }
+  if (isa<FloatType>(dst))
+    return arith::SIToFPOp::create(b, loc, dst, x);
+  if (dstWidth == 1)
+    return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x,
+                                 createScalar(b, loc, src, 0));
+  if (dstWidth > srcWidth)
+    return arith::ExtSIOp::create(b, loc, dst, x);
+  return arith::TruncIOp::create(b, loc, dst, x);
+}
+
+struct CastLowering : GraphOpLowering<CastOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(CastOp op) const override {
+    for (Type t : {elementOf(op.getX()), elementOf(op.getY())})
+      if (!isSupportedElementType(t))
+        return describeElementType(t) + " is not supported";
+    return "";
+  }
+  LogicalResult lower(CastOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    RankedTensorType type = getStaticType(op.getY());
+    Type dst = type.getElementType();
+    bool truncate = op.getTruncate();
+    Value result = createElementwise(
+        rewriter, op.getLoc(), type, {adaptor.getX()},
+        [&](OpBuilder &b, Location loc, ValueRange args) {
+          return buildCast(b, loc, args[0], dst, truncate);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+//===----------------------------------------------------------------------===//
+// Reductions
+//===----------------------------------------------------------------------===//
+
+/// `type`'s shape without the dims in `dims`, with element type `element`.
+RankedTensorType dropDims(RankedTensorType type, ArrayRef<int64_t> dims,
+                          Type element) {
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    if (!llvm::is_contained(dims, i))
+      shape.push_back(type.getDimSize(i));
+  return RankedTensorType::get(shape, element);
+}
+
+/// The map from a `rank`-D iteration space to the tensor that reduced `dims`.
+AffineMap getReducedMap(int64_t rank, ArrayRef<int64_t> dims,
+                        MLIRContext *ctx) {
+  SmallVector<AffineExpr> exprs;
+  for (int64_t i = 0; i < rank; ++i)
+    if (!llvm::is_contained(dims, i))
+      exprs.push_back(getAffineDimExpr(i, ctx));
+  return AffineMap::get(rank, 0, exprs, ctx);
+}
+
+using CombineFn =
+    llvm::function_ref<Value(OpBuilder &, Location, Value, Value)>;
+
+/// linalg.reduce of `input` over `dims` into a tensor of `accumulator`
+/// filled with `init`, combining with `combine(element, accumulator)`.
+Value createReduce(OpBuilder &b, Location loc, Value input,
+                   ArrayRef<int64_t> dims, Type accumulator, TypedAttr init,
+                   CombineFn combine) {
+  RankedTensorType reducedType =
+      dropDims(getStaticType(input), dims, accumulator);
+  Value filled = createFilled(b, loc, reducedType, init);
+  auto reduce = linalg::ReduceOp::create(
+      b, loc, ValueRange{input}, ValueRange{filled}, dims,
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value result = combine(nested, nestedLoc, args[0], args[1]);
+        linalg::YieldOp::create(nested, nestedLoc, result);
+      });
+  return reduce.getResult(0);
+}
+
+/// The constant integers of `original` or, during the conversion, of its
+/// converted value `adapted` (may be null).
+std::optional<SmallVector<int64_t>> getConstantValues(Value original,
+                                                      Value adapted) {
+  DenseIntElementsAttr attr;
+  if (!matchPattern(original, m_Constant(&attr)) &&
+      !(adapted && matchPattern(adapted, m_Constant(&attr))))
+    return std::nullopt;
+  SmallVector<int64_t> values;
+  for (const APInt &value : attr.getValues<APInt>())
+    values.push_back(value.getSExtValue());
+  return values;
+}
+
+/// Constant reduction axes normalized to [0, rank), sorted and unique.
+FailureOr<SmallVector<int64_t>> getReductionAxes(Value original, Value adapted,
+                                                 int64_t rank) {
+  std::optional<SmallVector<int64_t>> values =
+      getConstantValues(original, adapted);
+  if (!values)
+    return failure();
+  SmallVector<int64_t> axes;
+  for (int64_t axis : *values) {
+    if (axis < -rank || axis >= rank)
+      return failure();
+    axes.push_back(axis < 0 ? axis + rank : axis);
+  }
+  llvm::sort(axes);
+  axes.erase(llvm::unique(axes), axes.end());
+  return axes;
+}
+
+enum class ReduceKind { Sum, Prod, Max, Min };
+
+/// The identity of `kind` for `type`: 0, 1, -inf / +inf, or the integer
+/// extremes.
+TypedAttr getReduceInit(ReduceKind kind, Type type) {
+  switch (kind) {
+  case ReduceKind::Sum:
+    return getScalarAttr(type, 0);
+  case ReduceKind::Prod:
+    return getScalarAttr(type, 1);
+  case ReduceKind::Max:
+  case ReduceKind::Min:
+    break;
+  }
+  bool negative = kind == ReduceKind::Max;
+  if (auto floatType = dyn_cast<FloatType>(type))
+    return FloatAttr::get(type, llvm::APFloat::getInf(
+                                    floatType.getFloatSemantics(), negative));
+  unsigned width = type.getIntOrFloatBitWidth();
+  return IntegerAttr::get(type, negative
+                                    ? llvm::APInt::getSignedMinValue(width)
+                                    : llvm::APInt::getSignedMaxValue(width));
+}
+
+Value combine(ReduceKind kind, OpBuilder &b, Location loc, Value x,
+              Value acc) {
+  bool isF = isFloat(x);
+  switch (kind) {
+  case ReduceKind::Sum:
+    if (isF) {
+      if (x.getType() != acc.getType())
+        x = arith::ExtFOp::create(b, loc, acc.getType(), x);
+      return arith::AddFOp::create(b, loc, x, acc);
+    }
+    return arith::AddIOp::create(b, loc, x, acc);
+  case ReduceKind::Prod:
+    if (isF) {
+      if (x.getType() != acc.getType())
+        x = arith::ExtFOp::create(b, loc, acc.getType(), x);
+      return arith::MulFOp::create(b, loc, x, acc);
+    }
+    return arith::MulIOp::create(b, loc, x, acc);
+  case ReduceKind::Max:
+    return isF ? Value(arith::MaximumFOp::create(b, loc, x, acc))
+               : Value(arith::MaxSIOp::create(b, loc, x, acc));
+  case ReduceKind::Min:
+    return isF ? Value(arith::MinimumFOp::create(b, loc, x, acc))
+               : Value(arith::MinSIOp::create(b, loc, x, acc));
+  }
+  llvm_unreachable("unknown reduction");
+}
+
+/// Sum/Prod/Max/Min over constant reduction_indices -> linalg.reduce (in f32
+/// for f16/bf16 Sum/Prod, then truncated), reshaped for keep_dims.
+template <typename OpTy, ReduceKind Kind>
+struct ReductionLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    auto inputType = getStaticType(op.getInput());
+    if (std::string reason =
+            checkArithType(inputType.getElementType(), /*allowInt=*/true);
+        !reason.empty())
+      return reason;
+    if (failed(getReductionAxes(op.getReductionIndices(), Value(),
+                                inputType.getRank())))
+      return "reduction_indices must be constants in [-rank, rank)";
+    return "";
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    auto inputType = getStaticType(adaptor.getInput());
+    Type element = inputType.getElementType();
+    FailureOr<SmallVector<int64_t>> axes =
+        getReductionAxes(op.getReductionIndices(),
+                         adaptor.getReductionIndices(), inputType.getRank());
+    if (failed(axes))
+      return rewriter.notifyMatchFailure(op, "non-constant reduction indices");
+    Location loc = op.getLoc();
+    Type accumulator = element;
+    if ((Kind == ReduceKind::Sum || Kind == ReduceKind::Prod) &&
+        isSupportedFloat(element) && element.getIntOrFloatBitWidth() < 32)
+      accumulator = rewriter.getF32Type();
+    Value reduced = createReduce(
+        rewriter, loc, adaptor.getInput(), *axes, accumulator,
+        getReduceInit(Kind, accumulator),
+        [](OpBuilder &b, Location l, Value x, Value acc) {
+          return combine(Kind, b, l, x, acc);
+        });
+    if (accumulator != element)
+      reduced = createElementwise(
+          rewriter, loc, dropDims(inputType, *axes, element), {reduced},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            return arith::TruncFOp::create(b, l, element, args[0]);
+          });
+    rewriter.replaceOp(op, createStaticReshape(rewriter, loc, reduced,
+                                               getStaticType(op.getOutput())));
+    return success();
+  }
+};
+
+/// ArgMax/ArgMin -> one linalg.generic reducing `dimension` into a (value,
+/// index) pair initialized to (-inf or +inf / integer extreme, 0); a
+/// strictly better element replaces the pair, so the first index wins among
+/// equal values and NaN never wins (Eigen's argmax reducer, which TF uses).
+template <typename OpTy, bool IsMax>
+struct ArgReductionLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    auto inputType = getStaticType(op.getInput());
+    if (std::string reason =
+            checkArithType(inputType.getElementType(), /*allowInt=*/true);
+        !reason.empty())
+      return reason;
+    std::optional<SmallVector<int64_t>> dim =
+        getConstantValues(op.getDimension(), Value());
+    int64_t rank = std::max<int64_t>(inputType.getRank(), 1);
+    if (!dim || dim->size() != 1 || (*dim)[0] < -rank || (*dim)[0] >= rank)
+      return "dimension must be a constant in [-rank, rank)";
+    return "";
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    auto inputType = getStaticType(input);
+    auto resultType = getStaticType(op.getOutput());
+    Type indexType = resultType.getElementType();
+    int64_t rank = inputType.getRank();
+    if (rank == 0) {
+      rewriter.replaceOp(op, createFilled(rewriter, loc, resultType,
+                                          getScalarAttr(indexType, 0)));
+      return success();
+    }
+    std::optional<SmallVector<int64_t>> dims =
+        getConstantValues(op.getDimension(), adaptor.getDimension());
+    if (!dims)
+      return rewriter.notifyMatchFailure(op, "non-constant dimension");
+    int64_t dim = (*dims)[0] < 0 ? (*dims)[0] + rank : (*dims)[0];
+    Type element = inputType.getElementType();
+    ReduceKind kind = IsMax ? ReduceKind::Max : ReduceKind::Min;
+    RankedTensorType valueType = dropDims(inputType, {dim}, element);
+    RankedTensorType indexTensorType = dropDims(inputType, {dim}, indexType);
+    Value values =
+        createFilled(rewriter, loc, valueType, getReduceInit(kind, element));
+    Value indices = createFilled(rewriter, loc, indexTensorType,
+                                 getScalarAttr(indexType, 0));
+    MLIRContext *ctx = rewriter.getContext();
+    AffineMap reducedMap = getReducedMap(rank, {dim}, ctx);
+    SmallVector<AffineMap> maps = {rewriter.getMultiDimIdentityMap(rank),
+                                   reducedMap, reducedMap};
+    SmallVector<utils::IteratorType> iterators(rank,
+                                               utils::IteratorType::parallel);
+    iterators[dim] = utils::IteratorType::reduction;
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, TypeRange{valueType, indexTensorType},
+        ValueRange{input}, ValueRange{values, indices}, maps, iterators,
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value x = args[0], best = args[1], bestIndex = args[2];
+          Value better =
+              isFloat(x)
+                  ? Value(arith::CmpFOp::create(
+                        b, l,
+                        IsMax ? arith::CmpFPredicate::OGT
+                              : arith::CmpFPredicate::OLT,
+                        x, best))
+                  : Value(arith::CmpIOp::create(
+                        b, l,
+                        IsMax ? arith::CmpIPredicate::sgt
+                              : arith::CmpIPredicate::slt,
+                        x, best));
+          Value index = arith::IndexCastOp::create(
+              b, l, indexType, linalg::IndexOp::create(b, l, dim));
+          Value newBest = arith::SelectOp::create(b, l, better, x, best);
+          Value newIndex =
+              arith::SelectOp::create(b, l, better, index, bestIndex);
+          linalg::YieldOp::create(b, l, ValueRange{newBest, newIndex});
+        });
+    rewriter.replaceOp(op, generic.getResult(1));
+    return success();
+  }
+};
+
+/// LogSoftmax over the last dim, TF's form: shifted = x - max(x),
+/// shifted - log(sum(exp(shifted))).
+struct LogSoftmaxLowering : GraphOpLowering<LogSoftmaxOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(LogSoftmaxOp op) const override {
+    return checkArithType(elementOf(op.getLogits()), /*allowInt=*/false);
+  }
+  LogicalResult lower(LogSoftmaxOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    auto type = getStaticType(op.getLogsoftmax());
+    Type element = type.getElementType();
+    Location loc = op.getLoc();
+    int64_t rank = type.getRank();
+    SmallVector<int64_t> lastDim = {rank - 1};
+    AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
+    AffineMap reduced = getReducedMap(rank, lastDim, rewriter.getContext());
+
+    Value max = createReduce(
+        rewriter, loc, adaptor.getLogits(), lastDim, element,
+        getReduceInit(ReduceKind::Max, element),
+        [](OpBuilder &b, Location l, Value x, Value acc) {
+          return combine(ReduceKind::Max, b, l, x, acc);
+        });
+    Value shifted = createGeneric(
+        rewriter, loc, type, {adaptor.getLogits(), max}, {identity, reduced},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return arith::SubFOp::create(b, l, args[0], args[1]);
+        });
+    Value sum = createReduce(
+        rewriter, loc, shifted, lastDim, element, getScalarAttr(element, 0),
+        [](OpBuilder &b, Location l, Value x, Value acc) -> Value {
+          Value exp = math::ExpOp::create(b, l, x);
+          return arith::AddFOp::create(b, l, exp, acc);
+        });
+    Value result = createGeneric(
+        rewriter, loc, type, {shifted, sum}, {identity, reduced},
+        [](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value log = math::LogOp::create(b, l, args[1]);
+          return arith::SubFOp::create(b, l, args[0], log);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
+void populateMathPatterns(RewritePatternSet &patterns) {
+  MLIRContext *ctx = patterns.getContext();
+  // Float-only unary math.
+  patterns.add<ElementwiseLowering<EluOp, eluBody, false>,
+               ElementwiseLowering<SeluOp, seluBody, false>,
+               ElementwiseLowering<LeakyReluOp, leakyReluBody, false>,
+               ElementwiseLowering<ExpOp, mathBody<ExpOp, math::ExpOp>, false>,
+               ElementwiseLowering<LogOp, mathBody<LogOp, math::LogOp>, false>,
+               ElementwiseLowering<SqrtOp, mathBody<SqrtOp, math::SqrtOp>,
+                                   false>,
+               ElementwiseLowering<RsqrtOp, mathBody<RsqrtOp, math::RsqrtOp>,
+                                   false>,
+               ElementwiseLowering<FloorOp, mathBody<FloorOp, math::FloorOp>,
+                                   false>>(ctx);
+  // Unary math on floats and integers.
+  patterns.add<ElementwiseLowering<SquareOp, squareBody<SquareOp>, true>,
+               ElementwiseLowering<AbsOp, absBody, true>,
+               ElementwiseLowering<NegOp, negBody, true>>(ctx);
+  // Broadcasting binary arithmetic and AddN.
+  patterns.add<
+      ElementwiseLowering<MaximumOp,
+                          binaryBody<MaximumOp, arith::MaximumFOp,
+                                     arith::MaxSIOp>,
+                          true>,
+      ElementwiseLowering<MinimumOp,
+                          binaryBody<MinimumOp, arith::MinimumFOp,
+                                     arith::MinSIOp>,
+                          true>,
+      ElementwiseLowering<SquaredDifferenceOp, squaredDifferenceBody, true>,
+      ElementwiseLowering<PowOp, powBody, true>,
+      ElementwiseLowering<AddNOp, addNBody, true>>(ctx);
+  // Comparisons.
+  using FP = arith::CmpFPredicate;
+  using IP = arith::CmpIPredicate;
+  patterns.add<CompareLowering<LessOp, FP::OLT, IP::slt>,
+               CompareLowering<LessEqualOp, FP::OLE, IP::sle>,
+               CompareLowering<GreaterOp, FP::OGT, IP::sgt>,
+               CompareLowering<GreaterEqualOp, FP::OGE, IP::sge>,
+               CompareLowering<EqualOp, FP::OEQ, IP::eq>,
+               CompareLowering<NotEqualOp, FP::UNE, IP::ne>>(ctx);
+  patterns.add<SelectLowering, SelectV2Lowering, CastLowering>(ctx);
+  // Reductions.
+  patterns.add<ReductionLowering<SumOp, ReduceKind::Sum>,
+               ReductionLowering<ProdOp, ReduceKind::Prod>,
+               ReductionLowering<MaxOp, ReduceKind::Max>,
+               ReductionLowering<MinOp, ReduceKind::Min>,
+               ArgReductionLowering<ArgMaxOp, true>,
+               ArgReductionLowering<ArgMinOp, false>, LogSoftmaxLowering>(ctx);
+}
 
 } // namespace graphc::graph_to_linalg
