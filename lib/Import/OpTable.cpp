@@ -113,12 +113,6 @@ std::vector<OpSpec> buildTable() {
 
   // Shapes.
   t.push_back({"Reshape", {"T", "Tshape"}, {"T"}, {{"Tshape", type(tf::DT_INT32)}}});
-  t.push_back({"Shape", {"T"}, {"out_type"}, {{"out_type", type(tf::DT_INT32)}}});
-  t.push_back({"Squeeze", {"T"}, {"T"}, {{"squeeze_dims", ints({})}}});
-  t.push_back({"ExpandDims", {"T", "Tdim"}, {"T"}, {{"Tdim", type(tf::DT_INT32)}}});
-  t.push_back({"Transpose", {"T", "Tperm"}, {"T"}, {{"Tperm", type(tf::DT_INT32)}}});
-  t.push_back({"ConcatV2", {"N*T", "Tidx"}, {"T"}, {{"Tidx", type(tf::DT_INT32)}}});
-  t.push_back({"Pack", {"N*T"}, {"T"}, {{"axis", integer(0)}}});
   t.push_back({"Cast", {"SrcT"}, {"DstT"}, {{"Truncate", boolean(false)}}});
 
   // Convolution and pooling.
@@ -163,6 +157,42 @@ std::vector<OpSpec> buildTable() {
                  {{"Tidx", type(tf::DT_INT32)},
                   {"output_type", type(tf::DT_INT64)}}});
   // --- issue 3: array/shape ops (Array family) ---
+  // Shape queries: they fold to constants once shapes are static.
+  t.push_back({"Shape", {"T"}, {"out_type"}, {{"out_type", type(tf::DT_INT32)}}});
+  t.push_back({"Size", {"T"}, {"out_type"}, {{"out_type", type(tf::DT_INT32)}}});
+  t.push_back({"Rank", {"T"}, {"=int32"}, {}});
+  // Unit dims, permutations, joins and splits.
+  t.push_back({"Squeeze", {"T"}, {"T"}, {{"squeeze_dims", ints({})}}});
+  t.push_back({"ExpandDims", {"T", "Tdim"}, {"T"}, {{"Tdim", type(tf::DT_INT32)}}});
+  t.push_back({"Transpose", {"T", "Tperm"}, {"T"}, {{"Tperm", type(tf::DT_INT32)}}});
+  t.push_back({"ConcatV2", {"N*T", "Tidx"}, {"T"}, {{"Tidx", type(tf::DT_INT32)}}});
+  t.push_back({"Pack", {"N*T"}, {"T"}, {{"axis", integer(0)}}});
+  t.push_back({"Unpack", {"T"}, {"num*T"}, {{"axis", integer(0)}}});
+  t.push_back({"Split", {"=int32", "T"}, {"num_split*T"}, {}});
+  t.push_back({"SplitV", {"T", "Tlen", "=int32"}, {"num_split*T"},
+               {{"Tlen", type(tf::DT_INT64)}}});
+  // Slicing (Index has no default in TF).
+  t.push_back({"Slice", {"T", "Index", "Index"}, {"T"}, {}});
+  t.push_back({"StridedSlice", {"T", "Index", "Index", "Index"}, {"T"},
+               {{"begin_mask", integer(0)},
+                {"end_mask", integer(0)},
+                {"ellipsis_mask", integer(0)},
+                {"new_axis_mask", integer(0)},
+                {"shrink_axis_mask", integer(0)}}});
+  // Padding, tiling, filling, gathering.
+  t.push_back({"Pad", {"T", "Tpaddings"}, {"T"}, {{"Tpaddings", type(tf::DT_INT32)}}});
+  t.push_back({"PadV2", {"T", "Tpaddings", "T"}, {"T"},
+               {{"Tpaddings", type(tf::DT_INT32)}}});
+  t.push_back({"MirrorPad", {"T", "Tpaddings"}, {"T"},
+               {{"Tpaddings", type(tf::DT_INT32)}}});
+  t.push_back({"Tile", {"T", "Tmultiples"}, {"T"},
+               {{"Tmultiples", type(tf::DT_INT32)}}});
+  t.push_back({"Fill", {"index_type", "T"}, {"T"},
+               {{"index_type", type(tf::DT_INT32)}}});
+  unary("ZerosLike");
+  unary("OnesLike");
+  t.push_back({"GatherV2", {"Tparams", "Tindices", "Taxis"}, {"Tparams"},
+               {{"batch_dims", integer(0)}}});
   // --- issue 3: NN ops (NN family) ---
   // --- issue 3: misc ops (Misc family) ---
   return t;
