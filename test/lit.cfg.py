@@ -36,3 +36,14 @@ if subprocess.call([config.python3, "-c", "import numpy"],
     config.available_features.add("numpy")
 if os.path.exists(os.path.join(config.llvm_tools_dir, "clang")):
     config.available_features.add("c-compiler")
+
+# `protoc --decode=tensorflow.GraphDef -I %tfprotos proto/graph.proto`
+# decodes a binary GraphDef graphc wrote, with an independent reader.
+config.substitutions.append(("%tfprotos", os.path.join(config.graphc_src_root, "lib", "Import")))
+# `opencv`: OpenCV's DNN module (libopencv-dev), a second consumer of the
+# frozen GraphDefs graphc exports; `g++ ... %opencv_flags` builds against it.
+if shutil.which("pkg-config") and subprocess.call(
+        ["pkg-config", "--exists", "opencv4"]) == 0:
+    config.available_features.add("opencv")
+    config.substitutions.append(("%opencv_flags", subprocess.check_output(
+        ["pkg-config", "--cflags", "--libs", "opencv4"], text=True).strip()))

@@ -483,6 +483,10 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
 
   OwningOpRef<ModuleOp> module = ModuleOp::create(fileLoc);
   OpBuilder builder(context);
+  // versions.producer, for a frozen GraphDef export (kProducerAttr).
+  if (graph.producer != 0)
+    (*module)->setAttr("graph.producer",
+                       builder.getI64IntegerAttr(graph.producer));
   builder.setInsertionPointToEnd(module->getBody());
 
   // Argument types: the given shape, else the node's declared one.

@@ -2,6 +2,7 @@
 #include "graphc/Pipelines/Compile.h"
 
 #include "graphc/Conversion/Passes.h"
+#include "graphc/Export/ExportGraphDef.h"
 #include "graphc/Import/TFGraph.h"
 #include "graphc/Transforms/Passes.h"
 
@@ -21,17 +22,28 @@ const std::set<std::string> &graphc::getCompileEmitKinds() {
   static const std::set<std::string> kinds = [] {
     std::set<std::string> k = getEmitKinds();
     k.insert("graph");
+    k.insert("frozen-pb");
+    k.insert("frozen-pbtxt");
     return k;
   }();
   return kinds;
 }
 
 void graphc::buildGraphOptimizationPipeline(OpPassManager &pm) {
+  buildGraphFreezePipeline(pm);
+  buildGraphSimplifyPipeline(pm);
+}
+
+void graphc::buildGraphFreezePipeline(OpPassManager &pm) {
   OpPassManager &f = pm.nest<func::FuncOp>();
   // Freeze first: it reads the initializers that pruning would remove.
   f.addPass(createGraphFreezeVariables());
   // Drop everything the fetches do not need (Assign, init, save/restore).
   f.addPass(createGraphPrune());
+}
+
+void graphc::buildGraphSimplifyPipeline(OpPassManager &pm) {
+  OpPassManager &f = pm.nest<func::FuncOp>();
   // Shapes from the feeds, then folds (Identity chains, constant
   // subgraphs, Reshape of constants) that need them; twice, because folding
   // can turn shape operands into constants.
@@ -104,6 +116,19 @@ FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
   return signature;
 }
 
+/// Writes the frozen GraphDef of the model function (emit kinds frozen-pb,
+/// frozen-pbtxt) to PREFIX.pb / PREFIX.pbtxt.
+LogicalResult writeFrozenGraphDef(func::FuncOp func, const std::string &path) {
+  FailureOr<tf::GraphDef> graph = exportGraphDef(func);
+  if (failed(graph))
+    return failure();
+  std::string error;
+  if (!tf::writeGraphDef(*graph, path, error))
+    return emitError(FileLineColLoc::get(func.getContext(), path, 0, 0))
+           << error;
+  return success();
+}
+
 LogicalResult writeModule(ModuleOp module, const std::string &path) {
   std::string error;
   auto file = openOutputFile(path, &error);
@@ -141,21 +166,44 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   if (options.configurePassManager &&
       failed(options.configurePassManager(graphPM)))
     return failure();
-  buildGraphOptimizationPipeline(graphPM);
+  buildGraphFreezePipeline(graphPM);
   if (failed(graphPM.run(*module)))
     return failure();
 
+  std::string dir = llvm::sys::path::parent_path(options.outputPrefix).str();
+  // The frozen GraphDef: taken before shape inference and folding, so node
+  // names, Identity nodes and attrs survive as TF's freeze_graph keeps them.
+  for (auto [kind, ext] : {std::pair{"frozen-pb", ".pb"},
+                           std::pair{"frozen-pbtxt", ".pbtxt"}}) {
+    if (!options.emit.count(kind))
+      continue;
+    if (!dir.empty())
+      llvm::sys::fs::create_directories(dir);
+    auto func = module->lookupSymbol<func::FuncOp>(importOptions.functionName);
+    if (failed(writeFrozenGraphDef(func, options.outputPrefix + ext)))
+      return failure();
+  }
+  std::set<std::string> codegenKinds;
+  for (const std::string &kind : options.emit)
+    if (kind != "graph" && kind != "frozen-pb" && kind != "frozen-pbtxt")
+      codegenKinds.insert(kind);
+  if (codegenKinds.empty() && !options.emit.count("graph"))
+    return success();
+
+  PassManager simplifyPM(&context);
+  if (options.configurePassManager &&
+      failed(options.configurePassManager(simplifyPM)))
+    return failure();
+  buildGraphSimplifyPipeline(simplifyPM);
+  if (failed(simplifyPM.run(*module)))
+    return failure();
+
   if (options.emit.count("graph")) {
-    std::string dir = llvm::sys::path::parent_path(options.outputPrefix).str();
     if (!dir.empty())
       llvm::sys::fs::create_directories(dir);
     if (failed(writeModule(*module, options.outputPrefix + ".graph.mlir")))
       return failure();
   }
-  std::set<std::string> codegenKinds;
-  for (const std::string &kind : options.emit)
-    if (kind != "graph")
-      codegenKinds.insert(kind);
   if (codegenKinds.empty())
     return success();
 

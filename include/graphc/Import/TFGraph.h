@@ -181,6 +181,19 @@ bool readGraphDef(const std::string &path, GraphDef &graph,
 bool parseGraphDef(const std::string &bytes, bool textFormat, GraphDef &graph,
                    std::string &error);
 
+/// Writes `graph` to `path` (the inverse of readGraphDef): text format when
+/// the file name ends in `.pbtxt`/`.pbtext`/`.txt`, else binary protobuf,
+/// deterministic (map entries sorted). Numeric tensors are written as
+/// `tensor_content`, string tensors as `string_val`. On failure returns false
+/// and sets `error` to one line ("cannot write file: <reason>", "node 'w':
+/// attr 'value': tensor data has 12 bytes, expected 16").
+bool writeGraphDef(const GraphDef &graph, const std::string &path,
+                   std::string &error);
+
+/// Same, into `bytes`; `textFormat` selects the encoding.
+bool serializeGraphDef(const GraphDef &graph, bool textFormat,
+                       std::string &bytes, std::string &error);
+
 } // namespace graphc::tf
 
 #endif // GRAPHC_IMPORT_TFGRAPH_H

@@ -28,8 +28,10 @@ struct CompileOptions {
   std::string name;
   /// Feeds and fetches (the function's name is set from `name`).
   ImportOptions import;
-  /// obj, so, h, mlir (linalg), llvm, asm, and graph (the graph dialect
-  /// after freezing and folding, PREFIX.graph.mlir).
+  /// obj, so, h, mlir (linalg), llvm, asm, graph (the graph dialect
+  /// after freezing and folding, PREFIX.graph.mlir), and frozen-pb /
+  /// frozen-pbtxt (a frozen GraphDef after freezing and pruning, PREFIX.pb /
+  /// PREFIX.pbtxt).
   std::set<std::string> emit = {"obj", "so", "h"};
   CodegenOptions codegen;
   /// Applied to every pass manager the pipeline runs (IR printing, timing).
@@ -40,7 +42,16 @@ struct CompileOptions {
 const std::set<std::string> &getCompileEmitKinds();
 
 /// The graph-level pipeline: freeze, fold, prune, infer shapes, fold again.
+/// It is the freeze phase followed by the simplify phase.
 void buildGraphOptimizationPipeline(mlir::OpPassManager &pm);
+
+/// Graph phase 1: freeze variables and prune to the fetches. Node names,
+/// Identity nodes and attrs are still the GraphDef's: the frozen-pb export
+/// is taken here.
+void buildGraphFreezePipeline(mlir::OpPassManager &pm);
+
+/// Graph phase 2: infer shapes and fold (twice), then CSE.
+void buildGraphSimplifyPipeline(mlir::OpPassManager &pm);
 
 /// A C identifier made from a file name ("my-model.v2" -> "my_model_v2").
 std::string defaultModelName(llvm::StringRef outputPrefix);
