@@ -1,7 +1,8 @@
 //===- graph-compile.cpp - TF model to a native library -------------------===//
 //
 //   graph-compile MODEL [-o PREFIX] [--name NAME] [--feed ...] [--fetch ...]
-//                 [--emit obj,so,h,mlir,llvm,asm,graph] [--cpu C] [-O N]
+//                 [--emit obj,so,h,mlir,llvm,asm,graph,frozen-pb,frozen-pbtxt]
+//                 [--cpu C] [-O N]
 // Parses flags into graphc::CompileOptions and calls compileModel. Exit
 // status 2 with `error:` lines on bad input or usage.
 //
@@ -25,7 +26,7 @@ static cl::opt<std::string> output("o", cl::desc("Output prefix (default: the mo
 static cl::opt<std::string> name("name", cl::desc("Entry point name (default: the prefix's file name)"));
 static cl::list<std::string> feeds("feed", cl::desc("NAME[:INDEX][:SHAPE] to feed, e.g. x:1x224x224x3"));
 static cl::list<std::string> fetches("fetch", cl::desc("NAME[:INDEX] to fetch"));
-static cl::opt<std::string> emit("emit", cl::desc("Comma-separated: obj,so,h,mlir,llvm,asm,graph"),
+static cl::opt<std::string> emit("emit", cl::desc("Comma-separated: obj,so,h,mlir,llvm,asm,graph,frozen-pb,frozen-pbtxt"),
                                  cl::init("obj,so,h"));
 static cl::opt<std::string> cpu("cpu", cl::desc("Target CPU (default: host)"), cl::init("host"));
 static cl::opt<std::string> features("features", cl::desc("Extra target features, e.g. -avx512f"));
