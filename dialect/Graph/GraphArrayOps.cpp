@@ -1480,6 +1480,68 @@ OpFoldResult GatherV2Op::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// GatherNd
+//===----------------------------------------------------------------------===//
+
+LogicalResult GatherNdOp::verify() {
+  if (failed(verifyIndexType(*this, getIndices(), "indices")))
+    return failure();
+  auto indices = rankedOf(getIndices());
+  if (!indices)
+    return success();
+  if (indices.getRank() < 1)
+    return emitOpError() << "'indices' must have rank >= 1, got "
+                         << getIndices().getType();
+  int64_t k = indices.getShape().back();
+  int64_t rank = rankOf(getParams());
+  if (!ShapedType::isDynamic(k) && rank != -1 && k > rank)
+    return emitOpError() << "the last dim of 'indices' (" << k
+                         << ") is larger than the rank of 'params' (" << rank
+                         << ")";
+  return success();
+}
+
+LogicalResult GatherNdOp::refineResultTypes() {
+  auto params = rankedOf(getParams());
+  auto indices = rankedOf(getIndices());
+  if (!params || !indices || indices.getRank() < 1 ||
+      indices.isDynamicDim(indices.getRank() - 1))
+    return success();
+  int64_t k = indices.getShape().back();
+  SmallVector<int64_t> dims(indices.getShape().drop_back());
+  llvm::append_range(dims, params.getShape().drop_front(k));
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(dims, params.getElementType()));
+}
+
+OpFoldResult GatherNdOp::fold(FoldAdaptor adaptor) {
+  auto params = dyn_cast_or_null<DenseElementsAttr>(adaptor.getParams());
+  auto indices = getConstantInts(getIndices());
+  auto indicesType = rankedOf(getIndices());
+  RankedTensorType type = foldableType(getOutput());
+  if (!params || !indices || !type || !indicesType ||
+      !indicesType.hasStaticShape() || indicesType.getRank() < 1)
+    return {};
+  ArrayRef<int64_t> inShape = params.getType().getShape();
+  int64_t k = indicesType.getShape().back();
+  int64_t outer = indicesType.getRank() - 1;
+  if (k > static_cast<int64_t>(inShape.size()))
+    return {};
+  // Out-of-range indices are a run-time error in TF: leave them unfolded.
+  for (auto [n, i] : llvm::enumerate(*indices))
+    if (i < 0 || i >= inShape[n % k])
+      return {};
+  SmallVector<int64_t> source;
+  return gatherConstant({params}, {}, type, [&](ArrayRef<int64_t> index) {
+    int64_t row = flatIndex(index.take_front(outer),
+                            indicesType.getShape().drop_back());
+    source.assign(indices->begin() + row * k, indices->begin() + (row + 1) * k);
+    llvm::append_range(source, index.drop_front(outer));
+    return SourceElement{0, flatIndex(source, inShape)};
+  });
+}
+
+//===----------------------------------------------------------------------===//
 // Shape, Size, Rank
 //===----------------------------------------------------------------------===//
 

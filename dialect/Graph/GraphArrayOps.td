@@ -2,7 +2,8 @@
 //
 // Shape and data-movement ops (issue 3): Squeeze, ExpandDims, Transpose,
 // ConcatV2, Pack, Unpack, Split, SplitV, Slice, StridedSlice, Pad, PadV2,
-// MirrorPad, Shape, Size, Rank, Fill, Tile, GatherV2, ZerosLike, OnesLike.
+// MirrorPad, Shape, Size, Rank, Fill, Tile, GatherV2, GatherNd, ZerosLike,
+// OnesLike.
 // They carry TF's operands in TF's order (Split's `split_dim` comes first)
 // and declare the TF attrs their shape functions and lowerings read, with
 // TF's names and defaults. Index operands (axes, begin/end, paddings) are
@@ -187,6 +188,17 @@ def Graph_GatherV2Op : Graph_ArrayOp<"GatherV2", ["params", "output"]> {
   }];
   let arguments = (ins AnyTensor:$params, AnyTensor:$indices, AnyTensor:$axis,
                        DefaultValuedAttr<I64Attr, "0">:$batch_dims);
+  let results = (outs AnyTensor:$output);
+}
+
+def Graph_GatherNdOp : Graph_ArrayOp<"GatherNd", ["params", "output"]> {
+  let summary = "the slices of `params` at the K-D indices in `indices`' last dim";
+  let description = [{
+    `indices` has shape [..., K] (K <= rank of params); the result shape is
+    indices.shape[:-1] + params.shape[K:]. Out-of-range indices are an
+    error in TF on CPU; compiled code clamps each coordinate into range.
+  }];
+  let arguments = (ins AnyTensor:$params, AnyTensor:$indices);
   let results = (outs AnyTensor:$output);
 }
 

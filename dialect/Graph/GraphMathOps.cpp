@@ -603,8 +603,12 @@ LogicalResult verifyArgReduction(Operation *op, Value dimension,
   if (!dimElement.isInteger(32) && !dimElement.isInteger(64))
     return op->emitOpError() << "dimension must be int32 or int64, got "
                              << dimElement;
-  if (dimType && dimType.getRank() != 0)
-    return op->emitOpError() << "dimension must be a scalar, got " << dimType;
+  // TF requires a scalar; TF.js's converter also writes 1-element vectors
+  // (movenet), which TF.js accepts.
+  if (dimType && dimType.getRank() != 0 &&
+      !(dimType.getRank() == 1 && dimType.getDimSize(0) == 1))
+    return op->emitOpError() << "dimension must be a scalar (or a 1-element "
+                             << "vector), got " << dimType;
   Type out = elementOf(output);
   if (!out.isInteger(16) && !out.isInteger(32) && !out.isInteger(64))
     return op->emitOpError() << "output_type must be int16, int32 or int64, "
@@ -948,6 +952,91 @@ OpFoldResult PowOp::fold(FoldAdaptor adaptor) {
           base *= base;
         }
         return result;
+      });
+}
+
+LogicalResult DivOp::verify() {
+  return verifyBroadcastable(*this, getOperands());
+}
+LogicalResult FloorDivOp::verify() {
+  return verifyBroadcastable(*this, getOperands());
+}
+LogicalResult FloorModOp::verify() {
+  return verifyBroadcastable(*this, getOperands());
+}
+LogicalResult DivOp::refineResultTypes() { return refineBroadcast(*this); }
+LogicalResult FloorDivOp::refineResultTypes() {
+  return refineBroadcast(*this);
+}
+LogicalResult FloorModOp::refineResultTypes() {
+  return refineBroadcast(*this);
+}
+
+/// Integer division for the folders: truncated (or floored) quotient,
+/// nullopt for a zero divisor (a run-time error in TF).
+static std::optional<APInt> divideInts(const APInt &x, const APInt &y,
+                                       bool isUnsigned, bool floor) {
+  if (y.isZero())
+    return std::nullopt;
+  if (isUnsigned)
+    return x.udiv(y);
+  APInt q = x.sdiv(y);
+  if (floor && !x.srem(y).isZero() && x.isNegative() != y.isNegative())
+    q -= 1;
+  return q;
+}
+
+OpFoldResult DivOp::fold(FoldAdaptor adaptor) {
+  bool isUnsigned = isUnsignedInt(elementOf(getX()));
+  return foldBinary(
+      adaptor.getX(), adaptor.getY(), getZ(),
+      [](const APFloat &x, const APFloat &y) -> std::optional<APFloat> {
+        APFloat q = x;
+        q.divide(y, APFloat::rmNearestTiesToEven);
+        return q;
+      },
+      [&](const APInt &x, const APInt &y) {
+        return divideInts(x, y, isUnsigned, /*floor=*/false);
+      });
+}
+
+OpFoldResult FloorDivOp::fold(FoldAdaptor adaptor) {
+  bool isUnsigned = isUnsignedInt(elementOf(getX()));
+  return foldBinary(
+      adaptor.getX(), adaptor.getY(), getZ(),
+      [](const APFloat &x, const APFloat &y) -> std::optional<APFloat> {
+        APFloat q = x;
+        q.divide(y, APFloat::rmNearestTiesToEven);
+        q.roundToIntegral(APFloat::rmTowardNegative);
+        return q;
+      },
+      [&](const APInt &x, const APInt &y) {
+        return divideInts(x, y, isUnsigned, /*floor=*/true);
+      });
+}
+
+OpFoldResult FloorModOp::fold(FoldAdaptor adaptor) {
+  bool isUnsigned = isUnsignedInt(elementOf(getX()));
+  // TF's floor_fmod / safe_floor_mod: the truncated remainder, plus y when
+  // it is non-zero and its sign differs from y's.
+  return foldBinary(
+      adaptor.getX(), adaptor.getY(), getZ(),
+      [](const APFloat &x, const APFloat &y) -> std::optional<APFloat> {
+        APFloat r = x;
+        r.mod(y);
+        if (!r.isZero() && !r.isNaN() && r.isNegative() != y.isNegative())
+          r = add(r, y);
+        return r;
+      },
+      [&](const APInt &x, const APInt &y) -> std::optional<APInt> {
+        if (y.isZero())
+          return std::nullopt;
+        if (isUnsigned)
+          return x.urem(y);
+        APInt r = x.srem(y);
+        if (!r.isZero() && r.isNegative() != y.isNegative())
+          r += y;
+        return r;
       });
 }
 

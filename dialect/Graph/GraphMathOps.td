@@ -59,6 +59,13 @@ def Graph_MinimumOp : Graph_BinaryOp<"Minimum", "min(x, y) (NaN propagates)">;
 def Graph_SquaredDifferenceOp
     : Graph_BinaryOp<"SquaredDifference", "(x - y) * (x - y)">;
 def Graph_PowOp : Graph_BinaryOp<"Pow", "x to the power y">;
+// Integer division by zero is a run-time error in TF; the lowering divides
+// by 1 instead (and INT_MIN / -1 wraps) so that it never traps.
+def Graph_DivOp : Graph_BinaryOp<"Div",
+    "x / y (integers: truncated toward zero)">;
+def Graph_FloorDivOp : Graph_BinaryOp<"FloorDiv", "floor(x / y)">;
+def Graph_FloorModOp : Graph_BinaryOp<"FloorMod",
+    "x - floor(x / y) * y (the remainder takes y's sign)">;
 
 def Graph_AddNOp : Graph_ShapedOp<"AddN", [Pure]> {
   let summary = "sum of N tensors of one shape and type, added left to right";

@@ -12,11 +12,14 @@
 |* state, aligned at least for its element type. The library only reads the   *|
 |* inputs and writes every output in full; outputs must overlap neither the   *|
 |* inputs nor each other (the generated code assumes no aliasing). It never   *|
-|* keeps or frees a caller's pointer. NAME returns 0 on success; non-zero is  *|
-|* reserved for failure, but no failure is reported yet: scratch memory is    *|
-|* malloc'ed per call and a NULL from malloc is not checked (the call then    *|
-|* crashes instead of returning an error). NAME is reentrant and              *|
-|* thread-safe: the library has no mutable global state.                      *|
+|* keeps or frees a caller's pointer. NAME returns GRAPHC_STATUS_OK (0) on    *|
+|* success and GRAPHC_STATUS_OUT_OF_MEMORY (1) when malloc fails for one of   *|
+|* the scratch buffers it allocates per call: it then frees every scratch     *|
+|* buffer it still holds and returns at once, the outputs' contents are       *|
+|* unspecified, and later calls are unaffected. Other non-zero values are     *|
+|* reserved for future failures. NAME is reentrant and thread-safe: the       *|
+|* library has no mutable global state, and its scratch memory (libc          *|
+|* malloc/free) belongs to the call.                                          *|
 |*                                                                            *|
 |* NAME_info() returns a pointer to constant data inside the library (valid   *|
 |* while it is loaded; never free it). It lets a generic runner such as       *|
@@ -37,6 +40,10 @@ extern "C" {
 
 /* Bumped whenever the layout of the structs below changes. */
 #define GRAPHC_ABI_VERSION 1
+
+/* Return values of NAME(). Values other than these are reserved. */
+#define GRAPHC_STATUS_OK 0
+#define GRAPHC_STATUS_OUT_OF_MEMORY 1 /* malloc failed for scratch memory */
 
 /* Element types, numbered as TensorFlow's DataType enum. */
 typedef enum graphc_dtype {

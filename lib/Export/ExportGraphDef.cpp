@@ -22,6 +22,7 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringSet.h"
 
 using namespace mlir;
@@ -210,19 +211,23 @@ private:
 
 LogicalResult GraphExporter::nameNodes() {
   Block &body = func.getBody().front();
-  // Named ops first, then the feeds' Placeholders, then invented names for
-  // any op without a NameLoc.
-  SmallVector<Operation *> unnamed;
+  // A GraphDef's names are unique, but a pass may give its helper ops the
+  // name of the node they serve (freezing's ResourceGather -> GatherV2 adds
+  // an axis Const). The last op of a name keeps it (helpers are created
+  // before the op they serve); the others, like ops without a NameLoc, get
+  // "<name>/<op>" names after the feeds have taken theirs.
+  llvm::StringMap<Operation *> lastOfName;
+  for (Operation &op : body.without_terminator())
+    if (StringRef name = graph::getNodeName(&op); !name.empty())
+      lastOfName[name] = &op;
+  SmallVector<Operation *> renamed;
   for (Operation &op : body.without_terminator()) {
     StringRef name = graph::getNodeName(&op);
-    if (name.empty()) {
-      unnamed.push_back(&op);
+    if (name.empty() || lastOfName.lookup(name) != &op) {
+      renamed.push_back(&op);
       continue;
     }
-    if (!allNames.insert(name).second)
-      return op.emitError() << "two nodes of the exported GraphDef would be "
-                               "named '"
-                            << name << "'";
+    allNames.insert(name);
     opNames[&op] = name.str();
   }
   for (BlockArgument arg : body.getArguments()) {
@@ -247,8 +252,10 @@ LogicalResult GraphExporter::nameNodes() {
     }
     argNames.push_back(name);
   }
-  for (Operation *op : unnamed) {
-    std::string base = op->getName().stripDialect().str();
+  for (Operation *op : renamed) {
+    StringRef node = graph::getNodeName(op);
+    std::string base = (node.empty() ? "" : node.str() + "/") +
+                       op->getName().stripDialect().str();
     std::string name = base;
     for (int k = 1; allNames.contains(name); ++k)
       name = base + "_" + std::to_string(k);

@@ -526,8 +526,9 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
   Block *body = func.addEntryBlock();
   arguments.assign(body->args_begin(), body->args_end());
   for (auto [i, feed] : llvm::enumerate(feeds)) {
-    std::string name = feed.index == 0 ? feed.node
-                                       : tensorKey(feed.node, feed.index);
+    std::string name = !feed.name.empty() ? feed.name
+                       : feed.index == 0      ? feed.node
+                                              : tensorKey(feed.node, feed.index);
     func.setArgAttr(i, kFeedNameAttr, builder.getStringAttr(name));
     body->getArgument(i).setLoc(nodeLoc(feed.node));
   }
@@ -555,8 +556,9 @@ OwningOpRef<ModuleOp> GraphImporter::run() {
   func::ReturnOp::create(builder, fileLoc, results);
   func.setType(builder.getFunctionType(argTypes, ValueRange(results).getTypes()));
   for (auto [j, fetch] : llvm::enumerate(fetches)) {
-    std::string name = fetch.index == 0 ? fetch.node
-                                        : tensorKey(fetch.node, fetch.index);
+    std::string name = !fetch.name.empty() ? fetch.name
+                       : fetch.index == 0      ? fetch.node
+                                               : tensorKey(fetch.node, fetch.index);
     func.setResultAttr(j, kFetchNameAttr, builder.getStringAttr(name));
   }
 

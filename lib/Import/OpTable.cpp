@@ -90,6 +90,11 @@ std::vector<OpSpec> buildTable() {
   t.push_back({"AssignVariableOp", {"=resource", "dtype"}, {}, {}});
   t.push_back({"AssignAddVariableOp", {"=resource", "dtype"}, {}, {}});
   t.push_back({"AssignSubVariableOp", {"=resource", "dtype"}, {}, {}});
+  // Training-only ops that TF2 SavedModels keep in their train signature's
+  // functions; known so the importer types their outputs and freezing can
+  // name the variable write instead of failing on an untyped input.
+  t.push_back({"BroadcastGradientArgs", {"T", "T"}, {"T", "T"},
+               {{"T", type(tf::DT_INT32)}}});
 
   // Math.
   t.push_back({"MatMul", {"T", "T"}, {"T"},
@@ -121,32 +126,8 @@ std::vector<OpSpec> buildTable() {
                 {"dilations", ints({1, 1, 1, 1})},
                 {"explicit_paddings", ints({})},
                 {"use_cudnn_on_gpu", boolean(true)}}});
-  t.push_back({"Conv2DBackpropInput", {"=int32", "T", "T"}, {"T"},
-               {{"data_format", str("NHWC")},
-                {"dilations", ints({1, 1, 1, 1})},
-                {"explicit_paddings", ints({})},
-                {"use_cudnn_on_gpu", boolean(true)}}});
-  t.push_back({"DepthwiseConv2dNative", {"T", "T"}, {"T"},
-               {{"data_format", str("NHWC")},
-                {"dilations", ints({1, 1, 1, 1})},
-                {"explicit_paddings", ints({})}}});
   t.push_back({"MaxPool", {"T"}, {"T"}, {{"data_format", str("NHWC")}}});
   t.push_back({"AvgPool", {"T"}, {"T"}, {{"data_format", str("NHWC")}}});
-  t.push_back({"FusedBatchNorm", {"T", "T", "T", "T", "T"},
-               {"T", "T", "T", "T", "T"},
-               {{"epsilon", real(0.0001f)},
-                {"data_format", str("NHWC")},
-                {"is_training", boolean(true)}}});
-  auto batchNormV23 = [&](const char *op, unsigned numOutputs) {
-    std::vector<const char *> outputs = {"T", "U", "U", "U", "U", "U"};
-    outputs.resize(numOutputs);
-    t.push_back({op, {"T", "U", "U", "U", "U"}, outputs,
-                 {{"epsilon", real(0.0001f)},
-                  {"data_format", str("NHWC")},
-                  {"is_training", boolean(true)}}});
-  };
-  batchNormV23("FusedBatchNormV2", 5);
-  batchNormV23("FusedBatchNormV3", 6);
   // --- issue 3: math ops (Math family) ---
   // (Elementwise math, comparisons, AddN, reductions and Cast are listed
   // under "Math" and "Shapes" above.)
@@ -193,8 +174,102 @@ std::vector<OpSpec> buildTable() {
   unary("OnesLike");
   t.push_back({"GatherV2", {"Tparams", "Tindices", "Taxis"}, {"Tparams"},
                {{"batch_dims", integer(0)}}});
+  t.push_back({"GatherNd", {"Tparams", "Tindices"}, {"Tparams"}, {}});
   // --- issue 3: NN ops (NN family) ---
+  // Convolutions: Conv2D's window attrs and defaults.
+  auto convDefaults = [] {
+    return std::vector<std::pair<const char *, AttrValue>>{
+        {"data_format", str("NHWC")},
+        {"dilations", ints({1, 1, 1, 1})},
+        {"explicit_paddings", ints({})}};
+  };
+  t.push_back({"DepthwiseConv2dNative", {"T", "T"}, {"T"}, convDefaults()});
+  {
+    auto defaults = convDefaults();
+    defaults.push_back({"use_cudnn_on_gpu", boolean(true)});
+    t.push_back({"Conv2DBackpropInput", {"=int32", "T", "T"}, {"T"}, defaults});
+  }
+  // Batched matrix products (V3: Ta x Tb -> Tout).
+  for (const char *op : {"BatchMatMul", "BatchMatMulV2"})
+    t.push_back({op, {"T", "T"}, {"T"},
+                 {{"adj_x", boolean(false)}, {"adj_y", boolean(false)}}});
+  t.push_back({"BatchMatMulV3", {"Ta", "Tb"}, {"Tout"},
+               {{"adj_x", boolean(false)}, {"adj_y", boolean(false)}}});
+  // Batch normalization: FusedBatchNorm is all T; V2/V3 take U statistics.
+  auto batchNormDefaults = [] {
+    return std::vector<std::pair<const char *, AttrValue>>{
+        {"epsilon", real(0.0001f)},
+        {"exponential_avg_factor", real(1.0f)},
+        {"data_format", str("NHWC")},
+        {"is_training", boolean(true)}};
+  };
+  t.push_back({"FusedBatchNorm", {"T", "T", "T", "T", "T"},
+               {"T", "T", "T", "T", "T"}, batchNormDefaults()});
+  t.push_back({"FusedBatchNormV2", {"T", "U", "U", "U", "U"},
+               {"T", "U", "U", "U", "U"}, batchNormDefaults()});
+  t.push_back({"FusedBatchNormV3", {"T", "U", "U", "U", "U"},
+               {"T", "U", "U", "U", "U", "U"}, batchNormDefaults()});
+  // TF.js's Prelu (the converter's own op). The converter writes it without
+  // attrs; TF.js computes it in float32.
+  t.push_back({"Prelu", {"T", "T"}, {"T"}, {{"T", type(tf::DT_FLOAT)}}});
+  // Fused ops (grappler's remapper, TF.js's converter): args are num_args * T.
+  auto fusionDefaults = [] {
+    return std::vector<std::pair<const char *, AttrValue>>{
+        {"fused_ops", ints({})}, // an empty list
+        {"epsilon", real(0.0001f)},
+        {"leakyrelu_alpha", real(0.2f)}};
+  };
+  {
+    auto defaults = convDefaults();
+    auto fusion = fusionDefaults();
+    defaults.insert(defaults.end(), fusion.begin(), fusion.end());
+    defaults.push_back({"use_cudnn_on_gpu", boolean(true)});
+    defaults.push_back({"filter_format", str("HWIO")});
+    t.push_back({"_FusedConv2D", {"T", "T", "num_args*T"}, {"T"}, defaults});
+    defaults.pop_back();
+    defaults.pop_back();
+    t.push_back({"FusedDepthwiseConv2dNative", {"T", "T", "num_args*T"}, {"T"},
+                 defaults});
+  }
+  {
+    auto defaults = fusionDefaults();
+    defaults.push_back({"transpose_a", boolean(false)});
+    defaults.push_back({"transpose_b", boolean(false)});
+    t.push_back({"_FusedMatMul", {"T", "T", "num_args*T"}, {"T"}, defaults});
+  }
   // --- issue 3: misc ops (Misc family) ---
+  // ResizeBilinear's output is DT_FLOAT whatever T is, and Dequantize's
+  // ranges and BlockLSTM's seq_len_max are DT_FLOAT / DT_INT64, but the
+  // importer's fixed-dtype rules know only "=int32", "=bool" and
+  // "=resource": until it knows "=float" and "=int64", the output takes T
+  // (right for float32 images; the op's verifier names any other T) and
+  // those inputs are left to the ops' verifiers ("").
+  for (const char *op : {"ResizeBilinear", "ResizeNearestNeighbor"})
+    t.push_back({op, {"T", "=int32"}, {"T"},
+                 {{"align_corners", boolean(false)},
+                  {"half_pixel_centers", boolean(false)}}});
+  t.push_back({"SpaceToBatchND", {"T", "Tblock_shape", "Tpaddings"}, {"T"},
+               {{"Tblock_shape", type(tf::DT_INT32)},
+                {"Tpaddings", type(tf::DT_INT32)}}});
+  t.push_back({"BatchToSpaceND", {"T", "Tblock_shape", "Tcrops"}, {"T"},
+               {{"Tblock_shape", type(tf::DT_INT32)},
+                {"Tcrops", type(tf::DT_INT32)}}});
+  t.push_back({"Dequantize", {"T", "", ""}, {"dtype"},
+               {{"mode", str("MIN_COMBINED")},
+                {"narrow_range", boolean(false)},
+                {"axis", integer(-1)},
+                {"dtype", type(tf::DT_FLOAT)}}});
+  // BlockLSTM(V2): seq_len_max, x, cs_prev, h_prev, w, wci, wcf, wco, b ->
+  // i, cs, f, o, ci, co, h.
+  t.push_back({"BlockLSTM", {"", "T", "T", "T", "T", "T", "T", "T", "T"},
+               {"T", "T", "T", "T", "T", "T", "T"},
+               {{"forget_bias", real(1.0f)},
+                {"cell_clip", real(3.0f)},
+                {"use_peephole", boolean(false)}}});
+  t.push_back({"BlockLSTMV2",
+               {"", "T", "T", "T", "T", "T", "T", "T", "T"},
+               {"T", "T", "T", "T", "T", "T", "T"},
+               {{"cell_clip", real(0.0f)}, {"use_peephole", boolean(false)}}});
   return t;
 }
 } // namespace

@@ -3,6 +3,8 @@
 
 #include "graphc/Conversion/Passes.h"
 #include "graphc/Export/ExportGraphDef.h"
+#include "graphc/Pipelines/FoldConstants.h"
+#include "graphc/Import/ImportModel.h"
 #include "graphc/Import/TFGraph.h"
 #include "graphc/Transforms/Passes.h"
 
@@ -34,10 +36,13 @@ void graphc::buildGraphOptimizationPipeline(OpPassManager &pm) {
   buildGraphSimplifyPipeline(pm);
 }
 
-void graphc::buildGraphFreezePipeline(OpPassManager &pm) {
+void graphc::buildGraphFreezePipeline(
+    OpPassManager &pm,
+    std::vector<std::shared_ptr<VariableValueSource>> valueSources) {
   OpPassManager &f = pm.nest<func::FuncOp>();
   // Freeze first: it reads the initializers that pruning would remove.
-  f.addPass(createGraphFreezeVariables());
+  // Values come from the checkpoints (if any), then constant initializers.
+  f.addPass(createGraphFreezeVariablesPass(std::move(valueSources)));
   // Drop everything the fetches do not need (Assign, init, save/restore).
   f.addPass(createGraphPrune());
 }
@@ -157,20 +162,34 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   importOptions.functionName = options.name.empty()
                                    ? defaultModelName(options.outputPrefix)
                                    : options.name;
-  OwningOpRef<ModuleOp> module =
-      importGraphDefFile(options.modelPath, &context, importOptions);
-  if (!module)
+  // GraphDef, MetaGraphDef or SavedModel; signature, inlining, checkpoints.
+  ModelImportOptions modelOptions;
+  modelOptions.path = options.modelPath;
+  modelOptions.checkpoint = options.checkpoint;
+  modelOptions.savedModelTags = options.savedModelTags;
+  modelOptions.signature = options.signature;
+  modelOptions.import = importOptions;
+  FailureOr<ImportedModel> imported = importModel(&context, modelOptions);
+  if (failed(imported))
     return failure();
+  OwningOpRef<ModuleOp> module = std::move(imported->module);
 
   PassManager graphPM(&context);
   if (options.configurePassManager &&
       failed(options.configurePassManager(graphPM)))
     return failure();
-  buildGraphFreezePipeline(graphPM);
+  buildGraphFreezePipeline(graphPM, imported->valueSources);
   if (failed(graphPM.run(*module)))
     return failure();
 
   std::string dir = llvm::sys::path::parent_path(options.outputPrefix).str();
+  if (options.foldConstants &&
+      (options.emit.count("frozen-pb") || options.emit.count("frozen-pbtxt"))) {
+    auto func = module->lookupSymbol<func::FuncOp>(importOptions.functionName);
+    if (failed(foldConstantSubgraphs(func, options.codegen,
+                                     options.configurePassManager)))
+      return failure();
+  }
   // The frozen GraphDef: taken before shape inference and folding, so node
   // names, Identity nodes and attrs survive as TF's freeze_graph keeps them.
   for (auto [kind, ext] : {std::pair{"frozen-pb", ".pb"},

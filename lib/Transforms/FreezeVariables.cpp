@@ -49,7 +49,8 @@ bool writesVariable(Operation *op) {
 }
 
 /// The variable op `v` refers to, looking through identities (TF1 reads go
-/// through `Identity(x/read)`; refs also flow through Identity into writes).
+/// through `Identity(x/read)`; refs and resource handles also flow through
+/// Identity/IdentityN into writes).
 Operation *variableOf(Value v) {
   while (Operation *def = v.getDefiningOp()) {
     if (isVariable(def))
@@ -58,9 +59,70 @@ Operation *variableOf(Value v) {
       v = def->getOperand(0);
       continue;
     }
+    if (isa<IdentityNOp>(def)) {
+      v = def->getOperand(cast<OpResult>(v).getResultNumber());
+      continue;
+    }
     return nullptr;
   }
   return nullptr;
+}
+
+/// The ops reading a resource handle's value: ReadVariableOp and
+/// ResourceGather, found through Identity/IdentityN forwarding the handle.
+SmallVector<Operation *> handleReads(Value handle) {
+  SmallVector<Operation *> reads;
+  SmallVector<Value> work{handle};
+  while (!work.empty()) {
+    Value v = work.pop_back_val();
+    for (OpOperand &use : v.getUses()) {
+      Operation *user = use.getOwner();
+      if (isa<ReadVariableOpOp>(user) ||
+          (user->getName().stripDialect() == "ResourceGather" &&
+           use.getOperandNumber() == 0))
+        reads.push_back(user);
+      else if (isa<IdentityOp, SnapshotOp>(user))
+        work.push_back(user->getResult(0));
+      else if (isa<IdentityNOp>(user))
+        work.push_back(user->getResult(use.getOperandNumber()));
+    }
+  }
+  return reads;
+}
+
+/// ResourceGather(handle, indices) on a frozen variable is GatherV2(value,
+/// indices, axis = batch_dims) with the same batch_dims.
+void replaceResourceGather(OpBuilder &builder, Operation *gather,
+                           Value value) {
+  builder.setInsertionPoint(gather);
+  int64_t batchDims = 0;
+  if (auto attr = gather->getAttrOfType<IntegerAttr>("batch_dims"))
+    batchDims = attr.getInt();
+  auto axisType = RankedTensorType::get({}, builder.getI32Type());
+  Value axis = ConstOp::create(
+      builder, gather->getLoc(), axisType,
+      DenseElementsAttr::get(axisType,
+                             builder.getI32IntegerAttr(batchDims)));
+  Value indices = gather->getOperand(1);
+  OperationState state(gather->getLoc(), "graph.GatherV2");
+  state.addOperands({value, indices, axis});
+  state.addTypes(gather->getResultTypes());
+  Operation *replacement = builder.create(state);
+  NamedAttrList attrs;
+  attrs.set("batch_dims", builder.getI64IntegerAttr(batchDims));
+  attrs.set("Tparams",
+            TypeAttr::get(cast<ShapedType>(value.getType()).getElementType()));
+  attrs.set("Tindices", TypeAttr::get(
+                            cast<ShapedType>(indices.getType()).getElementType()));
+  attrs.set("Taxis", TypeAttr::get(builder.getI32Type()));
+  for (StringRef kept : {"device", "_class", "_output_shapes"})
+    if (Attribute a = gather->getAttr(kept))
+      attrs.set(kept, a);
+  if (Attribute controls = gather->getAttr(kControlInputsAttr))
+    attrs.set(kControlInputsAttr, controls);
+  replacement->setAttrs(attrs.getDictionary(builder.getContext()));
+  gather->replaceAllUsesWith(replacement);
+  gather->erase();
 }
 
 /// A constant `v` folds to, looking through identities.
@@ -202,6 +264,26 @@ void GraphFreezeVariablesPass::runOnOperation() {
       }
     }
 
+    // Reads to replace: ref-variable uses that are not writes; handle reads
+    // (ReadVariableOp, ResourceGather, also through Identity/IdentityN).
+    SmallVector<Operation *> reads;
+    SmallVector<OpOperand *> refUses;
+    if (isa<VarHandleOpOp>(var)) {
+      reads = handleReads(var->getResult(0));
+    } else {
+      for (OpOperand &use : var->getResult(0).getUses()) {
+        Operation *user = use.getOwner();
+        if (!(writesVariable(user) && use.getOperandNumber() == 0))
+          refUses.push_back(&use);
+      }
+    }
+    bool read = !reads.empty() || !refUses.empty();
+    bool readByFetches =
+        needed.count(var) ||
+        llvm::any_of(reads, [&](Operation *r) { return needed.count(r); });
+
+    // Sources load values only for what the fetches read.
+    ref.needed = readByFetches;
     ElementsAttr value;
     for (auto &source : sources) {
       FailureOr<ElementsAttr> found = source->lookup(ref);
@@ -212,23 +294,6 @@ void GraphFreezeVariablesPass::runOnOperation() {
     }
     if (!value)
       value = *initializers.lookup(ref);
-
-    // Reads to replace: ref-variable uses that are not writes; handle reads.
-    SmallVector<Operation *> reads;
-    SmallVector<OpOperand *> refUses;
-    for (OpOperand &use : var->getResult(0).getUses()) {
-      Operation *user = use.getOwner();
-      if (isa<VarHandleOpOp>(var)) {
-        if (isa<ReadVariableOpOp>(user))
-          reads.push_back(user);
-      } else if (!(writesVariable(user) && use.getOperandNumber() == 0)) {
-        refUses.push_back(&use);
-      }
-    }
-    bool read = !reads.empty() || !refUses.empty();
-    bool readByFetches =
-        needed.count(var) ||
-        llvm::any_of(reads, [&](Operation *r) { return needed.count(r); });
     if (!value) {
       if (readByFetches) {
         var->emitError() << "variable '" << ref.name
@@ -262,6 +327,10 @@ void GraphFreezeVariablesPass::runOnOperation() {
     builder.setInsertionPointAfter(var);
     Value constant = ConstOp::create(builder, var->getLoc(), valueType, value);
     for (Operation *r : reads) {
+      if (!isa<ReadVariableOpOp>(r)) {
+        replaceResourceGather(builder, r, constant);
+        continue;
+      }
       r->getResult(0).replaceAllUsesWith(constant);
       r->erase();
     }
@@ -270,11 +339,29 @@ void GraphFreezeVariablesPass::runOnOperation() {
   }
   if (failedAny)
     return signalPassFailure();
-  for (auto &source : sources)
-    for (const std::string &key : source->unusedKeys())
-      emitWarning(func.getLoc())
-          << source->describe() << " entry '" << key
-          << "' matches no variable in the graph";
+  // A fetched read now returns the constant, whose type is more precise
+  // than the read's; the function's result types follow it.
+  if (!func.getBody().empty()) {
+    Operation *ret = func.getBody().front().getTerminator();
+    func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
+                                   ret->getOperandTypes()));
+  }
+  // One line per source, however many keys (optimizer slots, other
+  // signatures' variables, ...) go unused.
+  constexpr size_t kListed = 5;
+  for (auto &source : sources) {
+    std::vector<std::string> unused = source->unusedKeys();
+    if (unused.empty())
+      continue;
+    InFlightDiagnostic warning = emitWarning(func.getLoc());
+    warning << source->describe() << ": " << unused.size()
+            << (unused.size() == 1 ? " entry matches" : " entries match")
+            << " no variable in the graph: ";
+    for (size_t i = 0; i < unused.size() && i < kListed; ++i)
+      warning << (i ? ", '" : "'") << unused[i] << "'";
+    if (unused.size() > kListed)
+      warning << " and " << unused.size() - kListed << " more";
+  }
 }
 
 } // namespace

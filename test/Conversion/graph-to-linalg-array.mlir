@@ -163,6 +163,28 @@ func.func @gather(%x: tensor<4x6xf32>, %i: tensor<2x3xi64>) -> tensor<4x2x3xf32>
 
 // -----
 
+// GatherNd reads the K = 2 coordinates of its row of indices, clamps each
+// into its params dim and extracts the element (a generic with no inputs).
+// CHECK-LABEL: func.func @gather_nd
+// CHECK-SAME:    (%[[X:.*]]: tensor<4x6x5xf32>, %[[I:.*]]: tensor<3x2xi32>)
+// CHECK:         linalg.generic {{.*}} outs(%{{.*}} : tensor<3x5xf32>)
+// CHECK:           %[[ROW:.*]] = linalg.index 0 : index
+// CHECK:           %[[I0:.*]] = tensor.extract %[[I]][%[[ROW]], %{{.*}}] : tensor<3x2xi32>
+// CHECK:           %[[C0:.*]] = arith.index_cast %[[I0]] : i32 to index
+// CHECK:           %[[LO0:.*]] = arith.maxsi %[[C0]], %{{.*}} : index
+// CHECK:           %[[A0:.*]] = arith.minsi %[[LO0]], %{{.*}} : index
+// CHECK:           %[[I1:.*]] = tensor.extract %[[I]][%[[ROW]], %{{.*}}] : tensor<3x2xi32>
+// CHECK:           %[[A1:.*]] = arith.minsi
+// CHECK:           %[[COL:.*]] = linalg.index 1 : index
+// CHECK:           %[[E:.*]] = tensor.extract %[[X]][%[[A0]], %[[A1]], %[[COL]]] : tensor<4x6x5xf32>
+// CHECK:           linalg.yield %[[E]] : f32
+func.func @gather_nd(%x: tensor<4x6x5xf32>, %i: tensor<3x2xi32>) -> tensor<3x5xf32> {
+  %0 = graph.GatherNd %x, %i : (tensor<4x6x5xf32>, tensor<3x2xi32>) -> tensor<3x5xf32>
+  return %0 : tensor<3x5xf32>
+}
+
+// -----
+
 // Shape queries and ZerosLike/OnesLike of static operands are constants.
 // CHECK-LABEL: func.func @constants
 // CHECK-DAG:     %[[SHAPE:.*]] = arith.constant dense<[4, 6]> : tensor<2xi64>

@@ -262,3 +262,45 @@ func.func @log_softmax(%x: tensor<2x5xf32>) -> tensor<2x5xf32> {
   %0 = graph.LogSoftmax %x : (tensor<2x5xf32>) -> tensor<2x5xf32> loc("lsm")
   return %0 : tensor<2x5xf32>
 }
+
+// -----
+
+// Division: integer divisors 0 and -1 are replaced by 1 before arith.divsi
+// / arith.remsi (so nothing traps; -1 negates); FloorDiv/FloorMod adjust
+// where the remainder's sign differs from the divisor's; float FloorDiv is
+// floor(x / y), float FloorMod starts from arith.remf (fmod).
+
+// CHECK-LABEL: func.func @division
+// CHECK:         linalg.generic
+// CHECK:           arith.divf
+// CHECK:         linalg.generic
+// CHECK:           %[[Z:.*]] = arith.cmpi eq, %[[Y:.*]], %{{.*}} : i32
+// CHECK:           %[[M:.*]] = arith.cmpi eq, %[[Y]], %{{.*}} : i32
+// CHECK:           %[[S:.*]] = arith.ori %[[Z]], %[[M]] : i1
+// CHECK:           %[[D:.*]] = arith.select %[[S]], %{{.*}}, %[[Y]] : i32
+// CHECK:           %[[Q:.*]] = arith.divsi %[[X:.*]], %[[D]] : i32
+// CHECK:           %[[N:.*]] = arith.subi %{{.*}}, %[[X]] : i32
+// CHECK:           arith.select %[[M]], %[[N]], %[[Q]] : i32
+// CHECK-NOT:       arith.remsi
+// CHECK:           linalg.yield
+// CHECK:         linalg.generic
+// CHECK:           %[[FQ:.*]] = arith.divf
+// CHECK:           math.floor %[[FQ]] : f32
+// CHECK:         linalg.generic
+// CHECK:           %[[REM:.*]] = arith.remsi
+// CHECK:           %[[DEC:.*]] = arith.subi
+// CHECK:           arith.cmpi ne, %[[REM]]
+// CHECK:           arith.xori
+// CHECK:           arith.select %{{.*}}, %[[DEC]], %{{.*}} : i32
+// CHECK:         linalg.generic
+// CHECK:           %[[R:.*]] = arith.remf
+// CHECK:           %[[FIX:.*]] = arith.addf %[[R]]
+// CHECK:           arith.select %{{.*}}, %[[FIX]], %[[R]] : f32
+func.func @division(%x: tensor<4xf32>, %y: tensor<4xf32>, %i: tensor<4xi32>, %j: tensor<4xi32>) -> (tensor<4xf32>, tensor<4xi32>, tensor<4xf32>, tensor<4xi32>, tensor<4xf32>) {
+  %0 = graph.Div %x, %y : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> loc("div")
+  %1 = graph.Div %i, %j : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32> loc("idiv")
+  %2 = graph.FloorDiv %x, %y : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> loc("floordiv")
+  %3 = graph.FloorDiv %i, %j : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32> loc("ifloordiv")
+  %4 = graph.FloorMod %x, %y : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> loc("floormod")
+  return %0, %1, %2, %3, %4 : tensor<4xf32>, tensor<4xi32>, tensor<4xf32>, tensor<4xi32>, tensor<4xf32>
+}

@@ -297,6 +297,22 @@ func.func @gather_batch_dims(%x: tensor<4x6xf32>, %i: tensor<2xi32>, %a: tensor<
 
 // -----
 
+func.func @gather_nd_rank(%x: tensor<4x6xf32>, %i: tensor<i32>) {
+  // expected-error @+1 {{'indices' must have rank >= 1, got 'tensor<i32>'}}
+  %0 = graph.GatherNd %x, %i : (tensor<4x6xf32>, tensor<i32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @gather_nd_depth(%x: tensor<4x6xf32>, %i: tensor<5x3xi32>) {
+  // expected-error @+1 {{the last dim of 'indices' (3) is larger than the rank of 'params' (2)}}
+  %0 = graph.GatherNd %x, %i : (tensor<4x6xf32>, tensor<5x3xi32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
 func.func @shape_type(%x: tensor<4x6xf32>) {
   // expected-error @+1 {{result must be int32 or int64, got 'f32'}}
   %0 = graph.Shape %x : (tensor<4x6xf32>) -> tensor<2xf32>

@@ -63,11 +63,13 @@ func.func @padding_filling(%x: tensor<4x6xf32>, %p: tensor<2x2xi32>, %c: tensor<
 }
 
 // CHECK-LABEL: func.func @gather_query
-func.func @gather_query(%x: tensor<4x6xf32>, %i: tensor<2x3xi64>, %a: tensor<i32>) {
+func.func @gather_query(%x: tensor<4x6xf32>, %i: tensor<2x3xi64>, %a: tensor<i32>, %n: tensor<3x2xi32>) {
   // CHECK: graph.GatherV2 %{{.*}}, %{{.*}}, %{{.*}} : (tensor<4x6xf32>, tensor<2x3xi64>, tensor<i32>) -> tensor<*xf32>
   %0 = graph.GatherV2 %x, %i, %a : (tensor<4x6xf32>, tensor<2x3xi64>, tensor<i32>) -> tensor<*xf32>
   // CHECK: graph.GatherV2 {{.*}} {batch_dims = 1 : i64}
   %1 = graph.GatherV2 %x, %i, %a {batch_dims = 1} : (tensor<4x6xf32>, tensor<2x3xi64>, tensor<i32>) -> tensor<*xf32>
+  // CHECK: graph.GatherNd %{{.*}}, %{{.*}} : (tensor<4x6xf32>, tensor<3x2xi32>) -> tensor<*xf32>
+  %g = graph.GatherNd %x, %n : (tensor<4x6xf32>, tensor<3x2xi32>) -> tensor<*xf32>
   // CHECK: graph.Shape %{{.*}} : (tensor<4x6xf32>) -> tensor<2xi32>
   %2 = graph.Shape %x : (tensor<4x6xf32>) -> tensor<2xi32>
   // CHECK: graph.Shape %{{.*}} {out_type = i64} : (tensor<4x6xf32>) -> tensor<?xi64>

@@ -129,9 +129,9 @@ func.func @reduction_indices_rank(%x: tensor<2x3xf32>, %axes: tensor<1x1xi32>) {
 
 // -----
 
-func.func @argmax_dimension(%x: tensor<2x3xf32>, %d: tensor<1xi32>) {
-  // expected-error @+1 {{dimension must be a scalar, got 'tensor<1xi32>'}}
-  %0 = graph.ArgMax %x, %d : (tensor<2x3xf32>, tensor<1xi32>) -> tensor<*xi64>
+func.func @argmax_dimension(%x: tensor<2x3xf32>, %d: tensor<2xi32>) {
+  // expected-error @+1 {{dimension must be a scalar (or a 1-element vector), got 'tensor<2xi32>'}}
+  %0 = graph.ArgMax %x, %d : (tensor<2x3xf32>, tensor<2xi32>) -> tensor<*xi64>
   return
 }
 

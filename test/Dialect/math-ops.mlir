@@ -43,6 +43,12 @@ func.func @binary(%x: tensor<2x3xf32>, %y: tensor<3xf32>, %b: tensor<2x3xi1>) {
   %2 = graph.SquaredDifference %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
   // CHECK: graph.Pow
   %3 = graph.Pow %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<*xf32>
+  // CHECK: graph.Div
+  %d0 = graph.Div %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: graph.FloorDiv
+  %d1 = graph.FloorDiv %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+  // CHECK: graph.FloorMod
+  %d2 = graph.FloorMod %x, %y : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
   // CHECK: graph.AddN %{{.*}}, %{{.*}}, %{{.*}} : (tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
   %4 = graph.AddN %x, %x, %0 : (tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
   // CHECK: graph.Less {{.*}} -> tensor<2x3xi1>

@@ -156,9 +156,10 @@ func.func @pads_fills(%f: tensor<3xf32>, %bools: tensor<2xi1>) -> (tensor<6xf32>
 // CHECK-LABEL: func.func @gathers
 // CHECK-DAG: graph.Const {value = dense<{{\[}}[3, 1], [6, 4]]> : tensor<2x2xi32>}
 // CHECK-DAG: graph.Const {value = dense<[4, 5, 6]> : tensor<3xi32>}
+// CHECK-DAG: graph.Const {value = dense<[6, 2]> : tensor<2xi32>}
 // CHECK: %[[G:.*]] = graph.GatherV2
 // CHECK: return {{.*}}, {{.*}}, %[[G]]
-func.func @gathers() -> (tensor<2x2xi32>, tensor<3xi32>, tensor<3xi32>) {
+func.func @gathers() -> (tensor<2x2xi32>, tensor<3xi32>, tensor<3xi32>, tensor<2xi32>) {
   %m = graph.Const {value = dense<[[1, 2, 3], [4, 5, 6]]> : tensor<2x3xi32>} : tensor<2x3xi32>
   %i = graph.Const {value = dense<[2, 0]> : tensor<2xi32>} : tensor<2xi32>
   %a = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32>
@@ -169,5 +170,7 @@ func.func @gathers() -> (tensor<2x2xi32>, tensor<3xi32>, tensor<3xi32>) {
   // An out-of-range index is TF's run-time error: not folded.
   %bad = graph.Const {value = dense<2> : tensor<i64>} : tensor<i64>
   %2 = graph.GatherV2 %m, %bad, %z : (tensor<2x3xi32>, tensor<i64>, tensor<i32>) -> tensor<3xi32>
-  return %0, %1, %2 : tensor<2x2xi32>, tensor<3xi32>, tensor<3xi32>
+  %nd = graph.Const {value = dense<[[1, 2], [0, 1]]> : tensor<2x2xi32>} : tensor<2x2xi32>
+  %3 = graph.GatherNd %m, %nd : (tensor<2x3xi32>, tensor<2x2xi32>) -> tensor<2xi32>
+  return %0, %1, %2, %3 : tensor<2x2xi32>, tensor<3xi32>, tensor<3xi32>, tensor<2xi32>
 }

@@ -216,3 +216,33 @@ func.func @reductions() -> (tensor<2xf32>, tensor<1x3xf32>, tensor<f32>, tensor<
   %6 = graph.ArgMin %j, %z : (tensor<2x3xi32>, tensor<i64>) -> tensor<3xi32>
   return %0, %1, %2, %3, %4, %5, %6 : tensor<2xf32>, tensor<1x3xf32>, tensor<f32>, tensor<2xi32>, tensor<i32>, tensor<2xi64>, tensor<3xi32>
 }
+
+// -----
+
+// Division: Div truncates integers, FloorDiv floors, FloorMod takes the
+// divisor's sign (TF's floor_fmod / safe_floor_mod); an integer division by
+// zero is a run-time error in TF and does not fold.
+// CHECK-LABEL: func.func @division
+// CHECK-DAG: %[[DIV:.*]] = graph.Const {value = dense<[-3, -3, 3, 3]> : tensor<4xi32>}
+// CHECK-DAG: %[[FDIV:.*]] = graph.Const {value = dense<[-4, -4, 3, 3]> : tensor<4xi32>}
+// CHECK-DAG: %[[FMOD:.*]] = graph.Const {value = dense<[2, -2, 1, -1]> : tensor<4xi32>}
+// CHECK-DAG: %[[FFDIV:.*]] = graph.Const {value = dense<[-4.000000e+00, 3.000000e+00]> : tensor<2xf32>}
+// CHECK-DAG: %[[FFMOD:.*]] = graph.Const {value = dense<[5.000000e-01, -1.500000e+00]> : tensor<2xf32>}
+// CHECK: %[[BYZERO:.*]] = graph.FloorDiv
+// CHECK: return %[[DIV]], %[[FDIV]], %[[FMOD]], %[[FFDIV]], %[[FFMOD]], %[[BYZERO]]
+func.func @division() -> (tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<2xf32>, tensor<2xf32>, tensor<1xi32>) {
+  %x = graph.Const {value = dense<[-10, 10, 10, -10]> : tensor<4xi32>} : tensor<4xi32>
+  %y = graph.Const {value = dense<[3, -3, 3, -3]> : tensor<4xi32>} : tensor<4xi32>
+  %0 = graph.Div %x, %y : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  %1 = graph.FloorDiv %x, %y : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  %2 = graph.FloorMod %x, %y : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi32>
+  %f = graph.Const {value = dense<[-3.5, 4.5]> : tensor<2xf32>} : tensor<2xf32>
+  %g = graph.Const {value = dense<[1.0, -3.0]> : tensor<2xf32>} : tensor<2xf32>
+  %h = graph.Const {value = dense<[1.0, 1.5]> : tensor<2xf32>} : tensor<2xf32>
+  %3 = graph.FloorDiv %f, %h : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  %4 = graph.FloorMod %f, %g : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  %one = graph.Const {value = dense<1> : tensor<1xi32>} : tensor<1xi32>
+  %zero = graph.Const {value = dense<0> : tensor<1xi32>} : tensor<1xi32>
+  %5 = graph.FloorDiv %one, %zero : (tensor<1xi32>, tensor<1xi32>) -> tensor<1xi32>
+  return %0, %1, %2, %3, %4, %5 : tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<2xf32>, tensor<2xf32>, tensor<1xi32>
+}

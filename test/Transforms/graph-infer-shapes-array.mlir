@@ -130,18 +130,22 @@ func.func @pads_fills(%x: tensor<4x6xf32>, %c: tensor<f32>) -> (tensor<*xf32>, t
 // CHECK-LABEL: func.func @gather_queries
 // CHECK: graph.GatherV2 {{.*}} -> tensor<4x2x3xf32>
 // CHECK: graph.GatherV2 {{.*}} -> tensor<2x3x6xf32>
+// CHECK: graph.GatherNd {{.*}} -> tensor<2x3x6xf32>
+// CHECK: graph.GatherNd {{.*}} -> tensor<7xf32>
 // CHECK: graph.Shape {{.*}} -> tensor<2xi32>
 // CHECK: graph.Shape {{.*}} -> tensor<3xi64>
 // CHECK: graph.Size {{.*}} -> tensor<i32>
 // CHECK: graph.Rank {{.*}} -> tensor<i32>
-func.func @gather_queries(%x: tensor<4x6xf32>, %i: tensor<2x3xi32>, %u: tensor<?x?x?xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xi32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi32>) {
+func.func @gather_queries(%x: tensor<4x6xf32>, %i: tensor<2x3xi32>, %u: tensor<?x?x?xf32>, %i1: tensor<2x3x1xi32>, %i2: tensor<7x2xi64>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xi32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi32>, tensor<*xf32>, tensor<*xf32>) {
   %a = graph.Const {value = dense<-1> : tensor<i32>} : tensor<i32>
   %0 = graph.GatherV2 %x, %i, %a : (tensor<4x6xf32>, tensor<2x3xi32>, tensor<i32>) -> tensor<*xf32>
   %z = graph.Const {value = dense<0> : tensor<i64>} : tensor<i64>
   %1 = graph.GatherV2 %x, %i, %z : (tensor<4x6xf32>, tensor<2x3xi32>, tensor<i64>) -> tensor<*xf32>
+  %n1 = graph.GatherNd %x, %i1 : (tensor<4x6xf32>, tensor<2x3x1xi32>) -> tensor<*xf32>
+  %n2 = graph.GatherNd %x, %i2 : (tensor<4x6xf32>, tensor<7x2xi64>) -> tensor<*xf32>
   %2 = graph.Shape %x : (tensor<4x6xf32>) -> tensor<*xi32>
   %3 = graph.Shape %u {out_type = i64} : (tensor<?x?x?xf32>) -> tensor<*xi64>
   %4 = graph.Size %x : (tensor<4x6xf32>) -> tensor<*xi32>
   %5 = graph.Rank %x : (tensor<4x6xf32>) -> tensor<*xi32>
-  return %0, %1, %2, %3, %4, %5 : tensor<*xf32>, tensor<*xf32>, tensor<*xi32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi32>
+  return %0, %1, %2, %3, %4, %5, %n1, %n2 : tensor<*xf32>, tensor<*xf32>, tensor<*xi32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi32>, tensor<*xf32>, tensor<*xf32>
 }

@@ -52,7 +52,8 @@ func.func @select(%rows: tensor<2xi1>, %full: tensor<2x3xi1>, %t: tensor<?x3xf32
 // CHECK: graph.ArgMin {{.*}} -> tensor<2x3xi32>
 // CHECK: graph.ArgMax {{.*}} -> tensor<i64>
 // CHECK: graph.ArgMax {{.*}} -> tensor<?x?xi64>
-func.func @reductions(%x: tensor<2x3x5xf32>, %v: tensor<7xf32>, %d: tensor<i32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi64>, tensor<*xi64>) {
+// CHECK: graph.ArgMax {{.*}} -> tensor<2x3xi64>
+func.func @reductions(%x: tensor<2x3x5xf32>, %v: tensor<7xf32>, %d: tensor<i32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi64>, tensor<*xi64>, tensor<*xi64>) {
   %a1 = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32>
   %0 = graph.Sum %x, %a1 : (tensor<2x3x5xf32>, tensor<i32>) -> tensor<*xf32>
   %a02 = graph.Const {value = dense<[0, -1]> : tensor<2xi64>} : tensor<2xi64>
@@ -66,5 +67,8 @@ func.func @reductions(%x: tensor<2x3x5xf32>, %v: tensor<7xf32>, %d: tensor<i32>)
   %5 = graph.ArgMin %x, %m1 : (tensor<2x3x5xf32>, tensor<i32>) -> tensor<*xi32>
   %6 = graph.ArgMax %v, %d : (tensor<7xf32>, tensor<i32>) -> tensor<*xi64>
   %7 = graph.ArgMax %x, %d : (tensor<2x3x5xf32>, tensor<i32>) -> tensor<*xi64>
-  return %0, %1, %2, %3, %4, %5, %6, %7 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi64>, tensor<*xi64>
+  // A 1-element vector dimension, as TF.js's converter writes it.
+  %last = graph.Const {value = dense<[2]> : tensor<1xi32>} : tensor<1xi32>
+  %8 = graph.ArgMax %x, %last : (tensor<2x3x5xf32>, tensor<1xi32>) -> tensor<*xi64>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi64>, tensor<*xi64>, tensor<*xi64>
 }

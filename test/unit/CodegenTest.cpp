@@ -9,12 +9,15 @@
 // NAME_info(), that the library exports exactly NAME and NAME_info and
 // depends on libc/libm only, that feeds are never written, that the header
 // compiles as C99 and C++ together with graphc-c/Runtime.h and that two
-// models link into one C program, the ld.lld subprocess fallback, and the
-// diagnostics for bad input.
+// models link into one C program, the ld.lld subprocess fallback, the
+// diagnostics for bad input, and out of memory: a C program that defines
+// malloc/free makes each malloc of a call fail in turn, and the model must
+// return 1 and leave no block allocated each time, then run normally.
 //
 //===----------------------------------------------------------------------===//
 
 #include "graphc/Pipelines/Codegen.h"
+#include "graphc/Target/EntryPoint.h"
 #include "graphc/Target/HeaderWriter.h"
 #include "graphc/Target/Linker.h"
 #include "graphc/Target/SignatureUtils.h"
@@ -30,7 +33,10 @@
 #include "mlir/Pass/PassRegistry.h"
 
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/AsmParser/Parser.h"
 #include "llvm/BinaryFormat/ELF.h"
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Object/ELF.h"
 #include "llvm/Object/ELFObjectFile.h"
 #include "llvm/Object/ObjectFile.h"
@@ -38,6 +44,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/TargetParser/Host.h"
 #include "llvm/TargetParser/Triple.h"
@@ -46,6 +53,7 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
 #include <dlfcn.h>
 #include <set>
@@ -613,6 +621,8 @@ TEST(HeaderWriterTest, MacrosDeclarationsAndWrapper) {
            "Output 0: \"dense/Softmax:0\"",
            "float32 [1, 28, 28, 1]",
            "struct graphc_model_info;",
+           "Returns 0 on success, and 1 if malloc failed for the scratch "
+           "memory\n",
            "int net(const void *const *inputs, void *const *outputs);",
            "const struct graphc_model_info *net_info(void);",
            "static inline int net_run(const float *in_image, const int64_t "
@@ -1181,6 +1191,336 @@ TEST_F(CodegenTest, RejectsUnknownEmitKind) {
   EXPECT_FALSE(compile(kInPlaceSource, twiceSignature(), {"so", "exe"}));
   EXPECT_NE(diagnostics.find("unknown output kind 'exe'"), std::string::npos)
       << diagnostics;
+}
+
+//===----------------------------------------------------------------------===//
+// Out of memory
+//===----------------------------------------------------------------------===//
+
+// oom_driver LIB NAME IN_0 ... IN_m-1 OUT_0 ... OUT_n-1: dlopen()s a model,
+// reads its inputs from raw files, and calls it once normally, then once
+// with each of the mallocs of one call failing in turn, then normally again,
+// writing the outputs of that last call to raw files. The program defines
+// malloc and free, which take precedence over libc's for the model library
+// too; they count the mallocs and the blocks still allocated during a call.
+// A failing call must return 1 right after its failed malloc and leave no
+// block allocated. Prints the number of mallocs of one call.
+const char *const kOomDriverSource = R"c(#include "graphc-c/Runtime.h"
+
+#include <dlfcn.h>
+#include <stdio.h>
+#include <string.h>
+
+void *__libc_malloc(size_t size);
+void __libc_free(void *ptr);
+
+static int watching;
+static long num_mallocs, num_live, fail_at;
+
+void *malloc(size_t size) {
+  void *ptr;
+  if (!watching)
+    return __libc_malloc(size);
+  if (++num_mallocs == fail_at)
+    return NULL;
+  ptr = __libc_malloc(size);
+  if (ptr)
+    ++num_live;
+  return ptr;
+}
+
+void free(void *ptr) {
+  if (watching && ptr)
+    --num_live;
+  __libc_free(ptr);
+}
+
+static graphc_entry_fn entry;
+static const void *inputs[16];
+static void *outputs[16];
+
+static int run(long fail) {
+  int rc;
+  num_mallocs = num_live = 0;
+  fail_at = fail;
+  watching = 1;
+  rc = entry(inputs, outputs);
+  watching = 0;
+  return rc;
+}
+
+static int transfer(const char *path, void *data, size_t size, int write) {
+  FILE *file = fopen(path, write ? "wb" : "rb");
+  size_t done;
+  if (!file)
+    return 0;
+  done = write ? fwrite(data, 1, size, file) : fread(data, 1, size, file);
+  return fclose(file) == 0 && done == size;
+}
+
+int main(int argc, char **argv) {
+  char info_name[256];
+  void *lib;
+  graphc_info_fn info_fn;
+  const graphc_model_info *info;
+  long total, k;
+  int i, rc, wrong = 0;
+  if (argc < 3 || !(lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL)))
+    return 2;
+  snprintf(info_name, sizeof info_name, "%s_info", argv[2]);
+  *(void **)&entry = dlsym(lib, argv[2]);
+  *(void **)&info_fn = dlsym(lib, info_name);
+  if (!entry || !info_fn)
+    return 2;
+  info = info_fn();
+  if (info->num_inputs > 16 || info->num_outputs > 16 ||
+      argc != 3 + info->num_inputs + info->num_outputs)
+    return 2;
+  for (i = 0; i < info->num_inputs; ++i) {
+    void *data = malloc(info->inputs[i].num_bytes);
+    if (!data || !transfer(argv[3 + i], data, info->inputs[i].num_bytes, 0))
+      return 2;
+    inputs[i] = data;
+  }
+  for (i = 0; i < info->num_outputs; ++i)
+    if (!(outputs[i] = malloc(info->outputs[i].num_bytes)))
+      return 2;
+
+  rc = run(0);
+  total = num_mallocs;
+  printf("%ld mallocs per call, returned %d, %ld blocks left\n", total, rc,
+         num_live);
+  for (k = 1; k <= total; ++k) {
+    rc = run(k);
+    if (rc != 1 || num_mallocs != k || num_live != 0) {
+      printf("malloc %ld failing: returned %d after %ld mallocs, %ld blocks "
+             "left\n", k, rc, num_mallocs, num_live);
+      ++wrong;
+    }
+  }
+  for (i = 0; i < info->num_outputs; ++i)
+    memset(outputs[i], 0xab, info->outputs[i].num_bytes);
+  rc = run(0);
+  printf("then: returned %d, %ld blocks left\n", rc, num_live);
+  for (i = 0; i < info->num_outputs; ++i)
+    if (!transfer(argv[3 + info->num_inputs + i], outputs[i],
+                  info->outputs[i].num_bytes, 1))
+      return 2;
+  return wrong != 0 || rc != 0 || num_live != 0;
+}
+)c";
+
+template <typename T> std::string toBytes(const std::vector<T> &values) {
+  return std::string(reinterpret_cast<const char *>(values.data()),
+                     values.size() * sizeof(T));
+}
+
+template <typename T> std::vector<T> fromBytes(const std::string &bytes) {
+  std::vector<T> values(bytes.size() / sizeof(T));
+  std::memcpy(values.data(), bytes.data(), values.size() * sizeof(T));
+  return values;
+}
+
+class OutOfMemoryTest : public CodegenTest {
+protected:
+  /// Runs PREFIX.so of `name` under oom_driver on the raw `inputs`. Returns
+  /// the number of mallocs of one call (-1 if the driver found an error, all
+  /// of them reported through gtest) and the outputs of the final call.
+  long runWithFailingMallocs(const std::string &name,
+                             const std::vector<std::string> &inputs,
+                             size_t numOutputs,
+                             std::vector<std::string> &outputs) {
+    std::string dir = *tempDir + "/oom_driver", driver = dir + "/oom_driver";
+    std::string output;
+    if (!llvm::sys::fs::exists(driver)) {
+      EXPECT_FALSE(llvm::sys::fs::create_directories(dir));
+      std::error_code ec;
+      {
+        llvm::raw_fd_ostream os(dir + "/oom_driver.c", ec);
+        os << kOomDriverSource;
+      }
+      EXPECT_FALSE(ec);
+      // -rdynamic: the program's malloc and free go into its dynamic symbol
+      // table, so that the dlopen()ed library binds to them.
+      EXPECT_EQ(
+          runProgram({GRAPHC_TEST_CLANG, "-std=c99", "-Wall", "-Wextra",
+                      "-Werror", "-I" GRAPHC_SOURCE_INCLUDE_DIR,
+                      dir + "/oom_driver.c", "-rdynamic", "-ldl", "-o", driver},
+                     output),
+          0)
+          << output;
+    }
+    std::vector<std::string> argv = {driver, prefixOf(name) + ".so", name};
+    for (size_t i = 0; i < inputs.size(); ++i) {
+      argv.push_back(prefixOf(name) + ".in" + std::to_string(i));
+      std::error_code ec;
+      llvm::raw_fd_ostream os(argv.back(), ec);
+      os << inputs[i];
+    }
+    for (size_t j = 0; j < numOutputs; ++j)
+      argv.push_back(prefixOf(name) + ".out" + std::to_string(j));
+    int rc = runProgram(argv, output);
+    EXPECT_EQ(rc, 0) << output;
+    // The driver's last line says that the final, normal call worked.
+    EXPECT_NE(output.find("then: returned 0, 0 blocks left\n"),
+              std::string::npos)
+        << output;
+    outputs.clear();
+    for (size_t j = 0; j < numOutputs; ++j) {
+      auto buffer = llvm::MemoryBuffer::getFile(argv[3 + inputs.size() + j]);
+      EXPECT_TRUE(bool(buffer)) << argv[3 + inputs.size() + j];
+      outputs.push_back(buffer ? (*buffer)->getBuffer().str() : "");
+    }
+    long mallocs = -1;
+    if (rc != 0 ||
+        sscanf(output.c_str(), "%ld mallocs per call, returned 0, 0 blocks",
+               &mallocs) != 1)
+      return -1;
+    return mallocs;
+  }
+};
+
+TEST_F(OutOfMemoryTest, LoopAllocatesWhileOtherBuffersAreLive) {
+  // Each iteration of the scf.for allocates its result while the previous
+  // one is still live: failing the second malloc has a buffer to free.
+  ModelSignature signature = loopSignature();
+  signature.name = "oomloop";
+  ASSERT_TRUE(
+      compile(replaceAll(kLoopSource, "@loop", "@oomloop"), signature, {"so"}))
+      << diagnostics;
+  std::vector<float> x = makeData(8, 11);
+  std::vector<int32_t> n = {1};
+  std::vector<std::string> outputs;
+  long mallocs =
+      runWithFailingMallocs("oomloop", {toBytes(x), toBytes(n)}, 1, outputs);
+  EXPECT_GE(mallocs, 2);
+  std::vector<float> y = fromBytes<float>(outputs[0]);
+  ASSERT_EQ(y.size(), 8u);
+  for (int i = 0; i < 8; ++i)
+    EXPECT_EQ(y[i], ((x[i] * 2 + 1) * 2 + 1) * 2 + 1) << "y[" << i << "]";
+}
+
+TEST_F(OutOfMemoryTest, ConvNetFreesEveryBuffer) {
+  std::vector<float> w = makeData(3 * 3 * 2 * 4, 7), b = makeData(4, 8),
+                     x = makeData(6 * 6 * 2, 9);
+  std::string source = replaceAll(kConvSource, "@convnet", "@oomconv");
+  source = replaceAll(source, "$W", denseHex(w));
+  source = replaceAll(source, "$B", denseHex(b));
+  ModelSignature signature{
+      "oomconv",
+      {f32("input", {1, 6, 6, 2})},
+      {f32("pool/flat:0", {1, 36}), f32("slice:0", {1, 6, 6, 2}),
+       TensorSpec{"ints:0", GRAPHC_DT_INT32, {1, 3, 3, 4}}}};
+  ASSERT_TRUE(compile(source, signature, {"so"})) << diagnostics;
+  std::vector<std::string> outputs;
+  long mallocs = runWithFailingMallocs("oomconv", {toBytes(x)}, 3, outputs);
+  EXPECT_GE(mallocs, 2);
+
+  // The final call agrees with an undisturbed one in this process (whose
+  // numbers ConvPadPoolTanhMatchesReference checks).
+  auto [entry, info] = load("oomconv");
+  ASSERT_TRUE(entry && info);
+  std::vector<float> flat(36), slice(72);
+  std::vector<int32_t> ints(36);
+  const void *inputs[] = {x.data()};
+  void *results[] = {flat.data(), slice.data(), ints.data()};
+  ASSERT_EQ(entry(inputs, results), 0);
+  EXPECT_EQ(outputs[0], toBytes(flat));
+  EXPECT_EQ(outputs[1], toBytes(slice));
+  EXPECT_EQ(outputs[2], toBytes(ints));
+}
+
+TEST_F(CodegenTest, ScratchTooLargeForMemoryReturnsOne) {
+  // A 2^60-byte intermediate (x broadcast 2^56 times, then summed): no
+  // malloc can satisfy it, so the call returns 1 at once, after freeing the
+  // small buffer it had allocated before.
+  const char *source = R"mlir(
+func.func @huge(%x: tensor<4xf32>) -> tensor<f32> {
+  %zero = arith.constant 0.0 : f32
+  %two = arith.constant 2.0 : f32
+  %e0 = tensor.empty() : tensor<4xf32>
+  %d = linalg.map ins(%x : tensor<4xf32>) outs(%e0 : tensor<4xf32>)
+    (%a: f32, %o: f32) {
+      %m = arith.mulf %a, %two : f32
+      linalg.yield %m : f32
+    }
+  %e1 = tensor.empty() : tensor<72057594037927936x4xf32>
+  %big = linalg.broadcast ins(%d : tensor<4xf32>)
+      outs(%e1 : tensor<72057594037927936x4xf32>) dimensions = [0]
+  %e2 = tensor.empty() : tensor<f32>
+  %acc = linalg.fill ins(%zero : f32) outs(%e2 : tensor<f32>) -> tensor<f32>
+  %sum = linalg.reduce ins(%big : tensor<72057594037927936x4xf32>)
+      outs(%acc : tensor<f32>) dimensions = [0, 1]
+    (%in: f32, %a: f32) {
+      %s = arith.addf %in, %a : f32
+      linalg.yield %s : f32
+    }
+  return %sum : tensor<f32>
+}
+)mlir";
+  ModelSignature signature{"huge", {f32("x", {4})}, {f32("sum", {})}};
+  ASSERT_TRUE(compile(source, signature, {"so", "llvm"})) << diagnostics;
+  checkLibraryHygiene("huge");
+  auto [entry, info] = load("huge");
+  ASSERT_TRUE(entry && info);
+  float x[4] = {1, 2, 3, 4}, sum = -1.0f;
+  const void *inputs[] = {x};
+  void *outputs[] = {&sum};
+  EXPECT_EQ(entry(inputs, outputs), 1);
+  EXPECT_EQ(entry(inputs, outputs), 1);
+}
+
+TEST(EntryPointTest, RefusesAllocationsItCannotCheck) {
+  // The lowering puts every malloc into the model function; one elsewhere,
+  // or another allocation function, is a graphc bug that must not turn into
+  // a library that crashes when memory runs out.
+  auto addTo = [](const char *ir) -> std::string {
+    llvm::LLVMContext context;
+    llvm::SMDiagnostic diag;
+    std::unique_ptr<llvm::Module> module =
+        llvm::parseAssemblyString(ir, diag, context);
+    if (!module)
+      return "parse error: " + diag.getMessage().str();
+    ModelSignature signature{"m", {f32("x", {4})}, {f32("y", {4})}};
+    return llvm::toString(addEntryPoint(*module, signature));
+  };
+  std::string error = addTo(R"ll(
+declare ptr @malloc(i64)
+declare void @free(ptr)
+define internal void @helper() {
+  %p = call ptr @malloc(i64 16)
+  call void @free(ptr %p)
+  ret void
+}
+define void @m(ptr %x, ptr %y) {
+  call void @helper()
+  ret void
+}
+)ll");
+  EXPECT_NE(error.find("uses 'malloc' outside its body ('helper')"),
+            std::string::npos)
+      << error;
+  error = addTo(R"ll(
+declare ptr @calloc(i64, i64)
+define void @m(ptr %x, ptr %y) {
+  %p = call ptr @calloc(i64 1, i64 16)
+  ret void
+}
+)ll");
+  EXPECT_NE(error.find("calls 'calloc', whose failure graphc cannot report"),
+            std::string::npos)
+      << error;
+  // A model body that allocates is accepted.
+  EXPECT_EQ(addTo(R"ll(
+declare ptr @malloc(i64)
+declare void @free(ptr)
+define void @m(ptr %x, ptr %y) {
+  %p = call ptr @malloc(i64 16)
+  call void @free(ptr %p)
+  ret void
+}
+)ll"),
+            "");
 }
 
 } // namespace

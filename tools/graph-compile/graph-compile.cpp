@@ -1,12 +1,18 @@
 //===- graph-compile.cpp - TF model to a native library -------------------===//
 //
 //   graph-compile MODEL [-o PREFIX] [--name NAME] [--feed ...] [--fetch ...]
+//                 [--checkpoint PREFIX] [--saved-model-tags serve]
+//                 [--signature serving_default]
 //                 [--emit obj,so,h,mlir,llvm,asm,graph,frozen-pb,frozen-pbtxt]
-//                 [--cpu C] [-O N]
+//                 [--fold-constants] [--cpu C] [-O N]
+// MODEL is a GraphDef (.pb/.pbtxt), a MetaGraphDef (.meta) or a SavedModel
+// directory.
+//   graph-compile --list-ops      the TF ops graphc lowers, one per line
 // Parses flags into graphc::CompileOptions and calls compileModel. Exit
 // status 2 with `error:` lines on bad input or usage.
 //
 //===----------------------------------------------------------------------===//
+#include "graphc/Conversion/GraphToLinalg/GraphToLinalg.h"
 #include "graphc/Driver/Diagnostics.h"
 #include "graphc/Pipelines/Compile.h"
 
@@ -20,14 +26,29 @@
 
 using namespace llvm;
 
-static cl::opt<std::string> model(cl::Positional, cl::desc("<model .pb/.pbtxt>"),
-                                  cl::Required);
+static cl::opt<std::string> model(cl::Positional, cl::desc("<model .pb/.pbtxt/.meta or SavedModel dir>"));
+static cl::opt<bool> listOps("list-ops",
+                             cl::desc("Print the supported TF ops (sorted, one per line) and exit"));
 static cl::opt<std::string> output("o", cl::desc("Output prefix (default: the model's name)"));
 static cl::opt<std::string> name("name", cl::desc("Entry point name (default: the prefix's file name)"));
 static cl::list<std::string> feeds("feed", cl::desc("NAME[:INDEX][:SHAPE] to feed, e.g. x:1x224x224x3"));
 static cl::list<std::string> fetches("fetch", cl::desc("NAME[:INDEX] to fetch"));
+static cl::opt<std::string> checkpoint(
+    "checkpoint", cl::desc("Checkpoint PREFIX (PREFIX.index + PREFIX.data-*) "
+                           "holding the variables' values"));
+static cl::opt<std::string> savedModelTags(
+    "saved-model-tags",
+    cl::desc("Comma-separated tags of the SavedModel MetaGraphDef to load"),
+    cl::init("serve"));
+static cl::opt<std::string> signature(
+    "signature", cl::desc("SavedModel/MetaGraphDef signature giving the feeds "
+                          "and fetches (default: serving_default)"));
 static cl::opt<std::string> emit("emit", cl::desc("Comma-separated: obj,so,h,mlir,llvm,asm,graph,frozen-pb,frozen-pbtxt"),
                                  cl::init("obj,so,h"));
+static cl::opt<bool> foldConstants(
+    "fold-constants",
+    cl::desc("With --emit frozen-pb: evaluate subgraphs that compute only on "
+             "constants and write their results as Const nodes"));
 static cl::opt<std::string> cpu("cpu", cl::desc("Target CPU (default: host)"), cl::init("host"));
 static cl::opt<std::string> features("features", cl::desc("Extra target features, e.g. -avx512f"));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"), cl::init(3), cl::Prefix);
@@ -38,12 +59,28 @@ int main(int argc, char **argv) {
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
   cl::ParseCommandLineOptions(argc, argv, "graphc: TF graph to native library\n");
+  if (listOps) {
+    for (StringRef op : graphc::getSupportedGraphOps())
+      outs() << op << "\n";
+    return 0;
+  }
+  if (model.empty())
+    return errs() << "error: no model given (graph-compile MODEL [options], "
+                     "or --list-ops)\n",
+           2;
 
   graphc::CompileOptions options;
   options.modelPath = model;
   options.outputPrefix =
       output.empty() ? sys::path::stem(model).str() : output.getValue();
   options.name = name;
+  options.checkpoint = checkpoint;
+  options.signature = signature;
+  options.savedModelTags.clear();
+  SmallVector<StringRef> tags;
+  StringRef(savedModelTags).split(tags, ',', -1, false);
+  for (StringRef tag : tags)
+    options.savedModelTags.push_back(tag.trim().str());
   std::string error;
   for (const std::string &text : feeds) {
     auto feed = graphc::parseFeedSpec(text, error);
@@ -62,6 +99,7 @@ int main(int argc, char **argv) {
   StringRef(emit).split(kinds, ',', -1, false);
   for (StringRef kind : kinds)
     options.emit.insert(kind.trim().str());
+  options.foldConstants = foldConstants;
   options.codegen.cpu = cpu;
   options.codegen.features = features;
   options.codegen.optLevel = optLevel;

@@ -36,8 +36,10 @@ inline constexpr llvm::StringLiteral kProducerAttr = "graph.producer";
 /// Fetches keep their names because their nodes do. Errors (emitted on the
 /// op or argument, naming the node): an op outside the graph dialect, an
 /// attribute with no AttrValue equivalent (e.g. a function-valued attr: the
-/// export writes no function library), two nodes with one name (a fed
-/// output k > 0 of a node the graph still needs).
+/// export writes no function library), a feed whose Placeholder would take
+/// the name of a node the graph still needs (a fed output k > 0). Ops a
+/// pass created under another op's name (or with no name) are exported as
+/// "<name>/<op>".
 mlir::FailureOr<tf::GraphDef> exportGraphDef(mlir::func::FuncOp func);
 
 } // namespace graphc

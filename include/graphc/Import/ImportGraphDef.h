@@ -30,12 +30,17 @@ struct FeedSpec {
   std::string node;
   int index = 0;
   std::optional<std::vector<int64_t>> shape; // -1 = unknown size
+  /// The user-facing name (a SavedModel signature's key, e.g. "x"); empty:
+  /// the tensor's name.
+  std::string name;
 };
 
 /// `--fetch NAME[:INDEX]`: the tensor NAME:INDEX becomes a function result.
 struct FetchSpec {
   std::string node;
   int index = 0;
+  /// The user-facing name, as for FeedSpec.
+  std::string name;
 };
 
 struct ImportOptions {

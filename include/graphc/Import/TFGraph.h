@@ -166,6 +166,69 @@ struct GraphDef {
   std::vector<FunctionDef> functions;
 };
 
+/// An OpDef (op_def.proto), as far as function inlining needs it: the
+/// argument lists and the attr defaults. A MetaGraphDef carries one for
+/// every op its graph uses (meta_info_def.stripped_op_list).
+struct OpDef {
+  std::string name;
+  std::vector<ArgDef> inputArgs;
+  std::vector<ArgDef> outputArgs;
+  std::map<std::string, AttrValue> attrDefaults;
+};
+
+/// A dense TensorInfo of a SignatureDef: the graph tensor ("x:0"), its
+/// dtype and shape (unknownRank when the signature gives none).
+struct TensorInfo {
+  std::string name;
+  DataType dtype = DT_INVALID;
+  TensorShape shape;
+};
+
+/// A SignatureDef: user-facing names (the map keys, e.g. "x", "y") of the
+/// graph tensors to feed and fetch.
+struct SignatureDef {
+  std::string methodName;
+  std::map<std::string, TensorInfo> inputs;
+  std::map<std::string, TensorInfo> outputs;
+};
+
+/// A SaverDef: how the graph saves and restores its variables.
+struct SaverDef {
+  std::string filenameTensorName;
+  std::string saveTensorName;
+  std::string restoreOpName;
+  int version = 0; // 0 LEGACY, 1 V1, 2 V2
+};
+
+/// A MetaGraphDef (meta_graph.proto) of a `.meta` file or a SavedModel.
+struct MetaGraph {
+  GraphDef graph;
+  std::vector<std::string> tags;
+  std::string tensorflowVersion;
+  std::map<std::string, SignatureDef> signatures;
+  SaverDef saver;
+  /// meta_info_def.stripped_op_list.
+  std::vector<OpDef> ops;
+  /// TF2 SavedModels: checkpoint key of each variable in the object graph
+  /// ("model/dense/kernel/.ATTRIBUTES/VARIABLE_VALUE", from the path of
+  /// child names from the root) -> the variable's name (SavedVariable.name).
+  std::map<std::string, std::string> objectGraphVariables;
+};
+
+/// Reads a MetaGraphDef (`.meta`, binary; text format for `.pbtxt`-like
+/// names). Errors as for readGraphDef, e.g. "not a valid MetaGraphDef ...".
+bool readMetaGraphDef(const std::string &path, MetaGraph &meta,
+                      std::string &error);
+
+/// Reads `dir/saved_model.pb` (or `saved_model.pbtxt`) and picks the
+/// MetaGraphDef whose tag set is exactly `tags` (as TF's loader does). On
+/// failure returns false with one line naming the reason, e.g.
+///   "no MetaGraphDef in saved_model.pb has the tags {serve}; it has
+///    {serve,train}: choose one with --saved-model-tags"
+bool readSavedModel(const std::string &dir,
+                    const std::vector<std::string> &tags, MetaGraph &meta,
+                    std::string &error);
+
 /// Reads a GraphDef from `path`: binary protobuf, or text format when the
 /// file name ends in `.pbtxt`/`.pbtext`/`.txt` (or the binary parse fails and
 /// the text parse succeeds). All tensors are decoded as described at

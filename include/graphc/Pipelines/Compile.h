@@ -10,6 +10,7 @@
 #define GRAPHC_PIPELINES_COMPILE_H
 
 #include "graphc/Import/ImportGraphDef.h"
+#include "graphc/Transforms/VariableValueSource.h"
 #include "graphc/Pipelines/Codegen.h"
 
 #include "mlir/IR/BuiltinOps.h"
@@ -21,7 +22,17 @@
 namespace graphc {
 
 struct CompileOptions {
+  /// A GraphDef (.pb/.pbtxt), a MetaGraphDef (.meta) or a SavedModel
+  /// directory.
   std::string modelPath;
+  /// --checkpoint PREFIX: variable values (for a GraphDef or .meta; for a
+  /// SavedModel consulted before its own variables/).
+  std::string checkpoint;
+  /// --saved-model-tags: load the SavedModel MetaGraphDef with these tags.
+  std::vector<std::string> savedModelTags = {"serve"};
+  /// --signature: the signature giving feeds and fetches (default
+  /// serving_default when the model has one and no --fetch is given).
+  std::string signature;
   /// Output prefix: PREFIX.o, PREFIX.so, PREFIX.h, ...
   std::string outputPrefix;
   /// Entry point symbol; defaults to the prefix's file name.
@@ -33,6 +44,11 @@ struct CompileOptions {
   /// frozen-pbtxt (a frozen GraphDef after freezing and pruning, PREFIX.pb /
   /// PREFIX.pbtxt).
   std::set<std::string> emit = {"obj", "so", "h"};
+  /// --fold-constants: before the frozen-pb export, replace the subgraphs
+  /// that compute only on constants by Consts of their values (TF's
+  /// fold_constants transform), for runtimes such as OpenCV's DNN module
+  /// that expect a layer's weights, not its data, to be constant.
+  bool foldConstants = false;
   CodegenOptions codegen;
   /// Applied to every pass manager the pipeline runs (IR printing, timing).
   std::function<mlir::LogicalResult(mlir::PassManager &)> configurePassManager;
@@ -48,7 +64,9 @@ void buildGraphOptimizationPipeline(mlir::OpPassManager &pm);
 /// Graph phase 1: freeze variables and prune to the fetches. Node names,
 /// Identity nodes and attrs are still the GraphDef's: the frozen-pb export
 /// is taken here.
-void buildGraphFreezePipeline(mlir::OpPassManager &pm);
+void buildGraphFreezePipeline(
+    mlir::OpPassManager &pm,
+    std::vector<std::shared_ptr<VariableValueSource>> valueSources = {});
 
 /// Graph phase 2: infer shapes and fold (twice), then CSE.
 void buildGraphSimplifyPipeline(mlir::OpPassManager &pm);

@@ -8,10 +8,12 @@
 //   int NAME(const void *const *inputs, void *const *outputs);
 //   const graphc_model_info *NAME_info(void);
 //
-// The lowered function becomes the internal NAME_impl; NAME loads the
-// pointers from the two arrays and calls it; NAME_info returns constant
-// metadata built from the ModelSignature. Every other definition in the
-// module is made internal, so NAME and NAME_info are the only symbols the
+// The lowered function becomes the internal NAME_impl, returning a status:
+// its mallocs are checked, and a failed one frees the scratch buffers still
+// live and returns 1 (GRAPHC_STATUS_OUT_OF_MEMORY). NAME loads the pointers
+// from the two arrays, calls it and returns its status; NAME_info returns
+// constant metadata built from the ModelSignature. Every other definition in
+// the module is made internal, so NAME and NAME_info are the only symbols the
 // object defines for the linker and several models link into one program.
 //
 //===----------------------------------------------------------------------===//
@@ -31,7 +33,9 @@ namespace graphc {
 /// Wraps the function `signature.name` of `module` (which must take
 /// inputs.size() + outputs.size() pointers, inputs first, and return void)
 /// into the exported entry point and adds `NAME_info`. Fails, leaving the
-/// module unusable, if the function is missing or its type does not match.
+/// module unusable, if the function is missing or its type does not match,
+/// or if the module allocates memory in a way whose failure cannot be
+/// reported (malloc outside the function, calloc, aligned_alloc, ...).
 llvm::Error addEntryPoint(llvm::Module &module,
                           const ModelSignature &signature);
 

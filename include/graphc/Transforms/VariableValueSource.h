@@ -9,6 +9,7 @@
 #define GRAPHC_TRANSFORMS_VARIABLEVALUESOURCE_H
 
 #include "mlir/IR/BuiltinAttributeInterfaces.h"
+#include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
 #include "mlir/Pass/Pass.h"
 
@@ -23,6 +24,10 @@ struct VariableRef {
   std::string name;          // shared_name if set, else the node name
   mlir::Operation *op;       // VariableV2 / Variable / VarHandleOp
   mlir::TensorType type;     // the value type the graph declares
+  /// Whether the fetches read the variable. A source may skip loading the
+  /// value of a variable they do not read (and return a null attribute),
+  /// but should still note that it has an entry for it.
+  bool needed = true;
 };
 
 class VariableValueSource {
@@ -32,8 +37,8 @@ public:
   /// does not know it, or failure (after emitting an error) when it has a
   /// value that cannot be used.
   virtual mlir::FailureOr<mlir::ElementsAttr> lookup(const VariableRef &var) = 0;
-  /// Keys this source holds that no variable asked for (reported as a
-  /// warning after freezing).
+  /// Keys this source holds that no variable asked for (reported, counted
+  /// and with the first few names, as one warning after freezing).
   virtual std::vector<std::string> unusedKeys() const { return {}; }
   /// "checkpoint 'model.ckpt'", for messages.
   virtual std::string describe() const = 0;

@@ -8,9 +8,10 @@
 // linalg.generic: reversal (StridedSlice's negative strides, MirrorPad's
 // mirrored borders) reads `n - 1 - i` through its indexing map, Tile
 // broadcasts into an interleaved [m0, n0, m1, n1, ...] shape that collapses
-// to the result, GatherV2 reads params with tensor.extract. Index operands
-// (axes, begin/end, paddings, ...) must be constants: their values were
-// already used by shape inference, and `check` names the one that is not.
+// to the result, GatherV2 and GatherNd read params with tensor.extract.
+// Index operands (axes, begin/end, paddings, ...) must be constants: their
+// values were already used by shape inference, and `check` names the one
+// that is not.
 //
 //===----------------------------------------------------------------------===//
 #include "PatternUtils.h"
@@ -534,6 +535,49 @@ struct GatherV2Lowering : GraphOpLowering<GatherV2Op> {
   }
 };
 
+/// GatherNd: a linalg.generic over the result with no inputs; its body reads
+/// the K coordinates of its row of `indices` with tensor.extract, clamps
+/// each into its params dim (TF rejects out-of-range indices at run time)
+/// and extracts the params element.
+struct GatherNdLowering : GraphOpLowering<GatherNdOp> {
+  using GraphOpLowering::GraphOpLowering;
+  LogicalResult lower(GatherNdOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    auto paramsType = getStaticType(adaptor.getParams());
+    auto indicesType = getStaticType(adaptor.getIndices());
+    auto resultType = getStaticType(op.getOutput());
+    int64_t k = indicesType.getShape().back();
+    int64_t outer = indicesType.getRank() - 1;
+    Value params = adaptor.getParams(), indices = adaptor.getIndices();
+    Value result = createGeneric(
+        rewriter, loc, resultType, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          SmallVector<Value> row;
+          for (int64_t d = 0; d < outer; ++d)
+            row.push_back(linalg::IndexOp::create(b, l, d));
+          SmallVector<Value> at;
+          for (int64_t j = 0; j < k; ++j) {
+            SmallVector<Value> where(row);
+            where.push_back(arith::ConstantIndexOp::create(b, l, j));
+            Value coordinate = tensor::ExtractOp::create(b, l, indices, where);
+            Value index =
+                arith::IndexCastOp::create(b, l, b.getIndexType(), coordinate);
+            Value zero = arith::ConstantIndexOp::create(b, l, 0);
+            Value last = arith::ConstantIndexOp::create(
+                b, l, paramsType.getDimSize(j) - 1);
+            index = arith::MaxSIOp::create(b, l, index, zero);
+            at.push_back(arith::MinSIOp::create(b, l, index, last));
+          }
+          for (int64_t d = k; d < paramsType.getRank(); ++d)
+            at.push_back(linalg::IndexOp::create(b, l, outer + d - k));
+          return tensor::ExtractOp::create(b, l, params, at);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// Shape, Size, Rank of a static operand: the constant (the folder does
 /// this already; the pattern covers IR that was not canonicalized).
 template <typename OpTy> struct ShapeQueryLowering : GraphOpLowering<OpTy> {
@@ -572,7 +616,7 @@ void populateArrayPatterns(RewritePatternSet &patterns) {
                TileLowering, FillLowering,
                FilledLikeLowering<ZerosLikeOp, 0>,
                FilledLikeLowering<OnesLikeOp, 1>>(ctx);
-  patterns.add<GatherV2Lowering, ShapeQueryLowering<ShapeOp>,
+  patterns.add<GatherV2Lowering, GatherNdLowering, ShapeQueryLowering<ShapeOp>,
                ShapeQueryLowering<SizeOp>, ShapeQueryLowering<RankOp>>(ctx);
 }
 

@@ -12,7 +12,11 @@
 // and divides each window sum by its number of non-padded elements, which
 // for static shapes is a compile-time constant tensor.
 //
+// The builders (LinalgBuilders.h) are shared with the NN family
+// (NNPatterns.cpp).
+//
 //===----------------------------------------------------------------------===//
+#include "LinalgBuilders.h"
 #include "PatternUtils.h"
 
 #include "Graph/GraphOps.h"
@@ -24,9 +28,11 @@ using namespace mlir;
 using namespace graphc::graph;
 
 namespace graphc::graph_to_linalg {
-namespace {
 
-/// `type` with its dims permuted: result dim i is dim perm[i].
+//===----------------------------------------------------------------------===//
+// Builders (LinalgBuilders.h)
+//===----------------------------------------------------------------------===//
+
 RankedTensorType permuteType(RankedTensorType type, ArrayRef<int64_t> perm) {
   SmallVector<int64_t> shape;
   for (int64_t dim : perm)
@@ -34,13 +40,10 @@ RankedTensorType permuteType(RankedTensorType type, ArrayRef<int64_t> perm) {
   return RankedTensorType::get(shape, type.getElementType());
 }
 
-/// `type` (4-D, in `dataFormat`) as NHWC.
 RankedTensorType toNhwc(RankedTensorType type, StringRef dataFormat) {
   return dataFormat == "NCHW" ? permuteType(type, kNchwToNhwc) : type;
 }
 
-/// "" if the op computes on `element` (floats; with !floatOnly also integers
-/// wider than i1), else the reason.
 std::string checkComputeType(Type element, bool floatOnly) {
   if (floatOnly ? isSupportedFloat(element) : isComputeType(element))
     return "";
@@ -48,15 +51,26 @@ std::string checkComputeType(Type element, bool floatOnly) {
          (floatOnly ? " (floating-point only)" : "");
 }
 
-/// The NHWC window geometry of a Conv2D or pooling op, as TF defines it.
-struct Window {
-  int64_t kernelH, kernelW;
-  int64_t strideH, strideW;
-  int64_t dilationH = 1, dilationW = 1;
-  PadAmount padH, padW;
-  /// The NHWC result type the geometry gives.
-  RankedTensorType nhwcResult;
-};
+Value padInput(OpBuilder &b, Location loc, Value input, const Window &window,
+               TypedAttr padValue) {
+  return createPad(b, loc, input,
+                   {0, window.padH.before, window.padW.before, 0},
+                   {0, window.padH.after, window.padW.after, 0}, padValue);
+}
+
+Value transposeToNhwc(OpBuilder &b, Location loc, Value value,
+                      StringRef dataFormat) {
+  return dataFormat == "NCHW" ? createTranspose(b, loc, value, kNchwToNhwc)
+                              : value;
+}
+
+Value transposeFromNhwc(OpBuilder &b, Location loc, Value value,
+                        StringRef dataFormat) {
+  return dataFormat == "NCHW" ? createTranspose(b, loc, value, kNhwcToNchw)
+                              : value;
+}
+
+namespace {
 
 /// Pads of a window over NHWC `input` for TF `padding` (SAME or VALID; the
 /// caller handles EXPLICIT).
@@ -100,13 +114,89 @@ std::string checkResultShape(const Window &window, RankedTensorType result,
   return text;
 }
 
-/// `window` + NHWC `input` through tensor.pad with `padValue`.
-Value padInput(OpBuilder &b, Location loc, Value input, const Window &window,
-               TypedAttr padValue) {
-  return createPad(b, loc, input,
-                   {0, window.padH.before, window.padW.before, 0},
-                   {0, window.padH.after, window.padW.after, 0}, padValue);
+} // namespace
+
+FailureOr<Window> getConvWindow(const ConvAttrs &attrs, RankedTensorType input,
+                                int64_t kernelH, int64_t kernelW,
+                                int64_t outChannels, RankedTensorType result,
+                                std::string &reason) {
+  Layout4D layout = getLayout(attrs.dataFormat);
+  SmallVector<int64_t> strides = getInts(attrs.strides);
+  SmallVector<int64_t> dilations = attrs.dilations.empty()
+                                       ? SmallVector<int64_t>{1, 1, 1, 1}
+                                       : getInts(attrs.dilations);
+  if (strides[0] != 1 || strides[layout.c] != 1 || dilations[0] != 1 ||
+      dilations[layout.c] != 1) {
+    reason = "strides and dilations over batch or channels must be 1";
+    return failure();
+  }
+  RankedTensorType nhwcInput = toNhwc(input, attrs.dataFormat);
+  Window window;
+  window.kernelH = kernelH;
+  window.kernelW = kernelW;
+  window.strideH = strides[layout.h];
+  window.strideW = strides[layout.w];
+  window.dilationH = dilations[layout.h];
+  window.dilationW = dilations[layout.w];
+  if (attrs.padding == "EXPLICIT") {
+    // explicit_paddings: (before, after) per dim in data_format order.
+    SmallVector<int64_t> pads = getInts(attrs.explicitPaddings);
+    if (pads[0] || pads[1] || pads[2 * layout.c] || pads[2 * layout.c + 1]) {
+      reason = "explicit padding of batch or channels is not supported";
+      return failure();
+    }
+    window.padH = {pads[2 * layout.h], pads[2 * layout.h + 1]};
+    window.padW = {pads[2 * layout.w], pads[2 * layout.w + 1]};
+  } else {
+    setPadding(window, nhwcInput, attrs.padding);
+  }
+  window.nhwcResult = getWindowResult(window, nhwcInput, outChannels);
+  reason = checkResultShape(window, result, attrs.dataFormat);
+  if (!reason.empty())
+    return failure();
+  return window;
 }
+
+Value buildConv2D(OpBuilder &b, Location loc, Value input, Value filter,
+                  const Window &window) {
+  TypedAttr zero = getScalarAttr(window.nhwcResult.getElementType(), 0);
+  Value padded = padInput(b, loc, input, window, zero);
+  Value init = createFilled(b, loc, window.nhwcResult, zero);
+  return linalg::Conv2DNhwcHwcfOp::create(
+             b, loc, TypeRange{window.nhwcResult}, ValueRange{padded, filter},
+             ValueRange{init},
+             b.getI64TensorAttr({window.strideH, window.strideW}),
+             b.getI64TensorAttr({window.dilationH, window.dilationW}))
+      .getResult(0);
+}
+
+Value buildMatMul(OpBuilder &b, Location loc, Value a, Value bValue,
+                  bool transposeA, bool transposeB,
+                  RankedTensorType resultType) {
+  Value init = createFilled(b, loc, resultType,
+                            getScalarAttr(resultType.getElementType(), 0));
+  auto matmul = linalg::MatmulOp::create(b, loc, TypeRange{resultType},
+                                         ValueRange{a, bValue},
+                                         ValueRange{init});
+  if (transposeA || transposeB) {
+    // Iteration space (m, n, k).
+    MLIRContext *ctx = b.getContext();
+    AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
+               k = getAffineDimExpr(2, ctx);
+    SmallVector<AffineExpr, 2> exprsA = {m, k}, exprsB = {k, n};
+    if (transposeA)
+      exprsA = {k, m};
+    if (transposeB)
+      exprsB = {n, k};
+    AffineMap mapA = AffineMap::get(3, 0, exprsA, ctx);
+    AffineMap mapB = AffineMap::get(3, 0, exprsB, ctx);
+    AffineMap mapC = AffineMap::get(3, 0, {m, n}, ctx);
+    matmul.setIndexingMapsAttr(b.getAffineMapArrayAttr({mapA, mapB, mapC}));
+  }
+  return matmul.getResult(0);
+}
+
+namespace {
 
 //===----------------------------------------------------------------------===//
 // MatMul
@@ -122,30 +212,10 @@ struct MatMulLowering : GraphOpLowering<MatMulOp> {
   }
   LogicalResult lower(MatMulOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
-    auto resultType = getStaticType(op.getProduct());
-    Location loc = op.getLoc();
-    Value init = createFilled(rewriter, loc, resultType,
-                              getScalarAttr(resultType.getElementType(), 0));
-    auto matmul = linalg::MatmulOp::create(
-        rewriter, loc, TypeRange{resultType},
-        ValueRange{adaptor.getA(), adaptor.getB()}, ValueRange{init});
-    if (op.getTransposeA() || op.getTransposeB()) {
-      // Iteration space (m, n, k).
-      MLIRContext *ctx = rewriter.getContext();
-      AffineExpr m = getAffineDimExpr(0, ctx), n = getAffineDimExpr(1, ctx),
-                 k = getAffineDimExpr(2, ctx);
-      SmallVector<AffineExpr, 2> exprsA = {m, k}, exprsB = {k, n};
-      if (op.getTransposeA())
-        exprsA = {k, m};
-      if (op.getTransposeB())
-        exprsB = {n, k};
-      AffineMap mapA = AffineMap::get(3, 0, exprsA, ctx);
-      AffineMap mapB = AffineMap::get(3, 0, exprsB, ctx);
-      AffineMap mapC = AffineMap::get(3, 0, {m, n}, ctx);
-      matmul.setIndexingMapsAttr(
-          rewriter.getAffineMapArrayAttr({mapA, mapB, mapC}));
-    }
-    rewriter.replaceOp(op, matmul.getResult(0));
+    rewriter.replaceOp(op, buildMatMul(rewriter, op.getLoc(), adaptor.getA(),
+                                       adaptor.getB(), op.getTransposeA(),
+                                       op.getTransposeB(),
+                                       getStaticType(op.getProduct())));
     return success();
   }
 };
@@ -155,51 +225,19 @@ struct MatMulLowering : GraphOpLowering<MatMulOp> {
 //===----------------------------------------------------------------------===//
 
 /// The geometry of a Conv2D, or the reason it is not supported.
-FailureOr<Window> getConvWindow(Conv2DOp op, std::string &reason) {
-  Layout4D layout = getLayout(op.getDataFormat());
-  SmallVector<int64_t> strides = getInts(op.getStrides());
-  SmallVector<int64_t> dilations = op.getDilations().empty()
-                                       ? SmallVector<int64_t>{1, 1, 1, 1}
-                                       : getInts(op.getDilations());
-  if (strides[0] != 1 || strides[layout.c] != 1 || dilations[0] != 1 ||
-      dilations[layout.c] != 1) {
-    reason = "strides and dilations over batch or channels must be 1";
-    return failure();
-  }
-  RankedTensorType input =
-      toNhwc(getStaticType(op.getInput()), op.getDataFormat());
+FailureOr<Window> getConv2DWindow(Conv2DOp op, std::string &reason) {
+  RankedTensorType input = getStaticType(op.getInput());
   RankedTensorType filter = getStaticType(op.getFilter());
-  if (filter.getDimSize(2) != input.getDimSize(3)) {
+  int64_t channels = input.getDimSize(getLayout(op.getDataFormat()).c);
+  if (filter.getDimSize(2) != channels) {
     reason = "grouped convolution (filter in-channels " +
              std::to_string(filter.getDimSize(2)) + ", input channels " +
-             std::to_string(input.getDimSize(3)) + ") is not supported";
+             std::to_string(channels) + ") is not supported";
     return failure();
   }
-  Window window;
-  window.kernelH = filter.getDimSize(0);
-  window.kernelW = filter.getDimSize(1);
-  window.strideH = strides[layout.h];
-  window.strideW = strides[layout.w];
-  window.dilationH = dilations[layout.h];
-  window.dilationW = dilations[layout.w];
-  if (op.getPadding() == "EXPLICIT") {
-    // explicit_paddings: (before, after) per dim in data_format order.
-    SmallVector<int64_t> pads = getInts(op.getExplicitPaddings());
-    if (pads[0] || pads[1] || pads[2 * layout.c] || pads[2 * layout.c + 1]) {
-      reason = "explicit padding of batch or channels is not supported";
-      return failure();
-    }
-    window.padH = {pads[2 * layout.h], pads[2 * layout.h + 1]};
-    window.padW = {pads[2 * layout.w], pads[2 * layout.w + 1]};
-  } else {
-    setPadding(window, input, op.getPadding());
-  }
-  window.nhwcResult = getWindowResult(window, input, filter.getDimSize(3));
-  reason = checkResultShape(window, getStaticType(op.getOutput()),
-                            op.getDataFormat());
-  if (!reason.empty())
-    return failure();
-  return window;
+  return getConvWindow(ConvAttrs::of(op), input, filter.getDimSize(0),
+                       filter.getDimSize(1), filter.getDimSize(3),
+                       getStaticType(op.getOutput()), reason);
 }
 
 /// Conv2D -> (transpose to NHWC) + tensor.pad with 0 +
@@ -211,33 +249,22 @@ struct Conv2DLowering : GraphOpLowering<Conv2DOp> {
     std::string reason = checkComputeType(
         getStaticType(op.getOutput()).getElementType(), /*floatOnly=*/false);
     if (reason.empty())
-      (void)getConvWindow(op, reason);
+      (void)getConv2DWindow(op, reason);
     return reason;
   }
   LogicalResult lower(Conv2DOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     std::string reason;
-    FailureOr<Window> window = getConvWindow(op, reason);
+    FailureOr<Window> window = getConv2DWindow(op, reason);
     if (failed(window))
       return rewriter.notifyMatchFailure(op, reason);
-    bool nchw = op.getDataFormat() == "NCHW";
     Location loc = op.getLoc();
-    Value input = adaptor.getInput();
-    if (nchw)
-      input = createTranspose(rewriter, loc, input, kNchwToNhwc);
-    TypedAttr zero = getScalarAttr(window->nhwcResult.getElementType(), 0);
-    Value padded = padInput(rewriter, loc, input, *window, zero);
-    Value init = createFilled(rewriter, loc, window->nhwcResult, zero);
+    Value input =
+        transposeToNhwc(rewriter, loc, adaptor.getInput(), op.getDataFormat());
     Value result =
-        linalg::Conv2DNhwcHwcfOp::create(
-            rewriter, loc, TypeRange{window->nhwcResult},
-            ValueRange{padded, adaptor.getFilter()}, ValueRange{init},
-            rewriter.getI64TensorAttr({window->strideH, window->strideW}),
-            rewriter.getI64TensorAttr({window->dilationH, window->dilationW}))
-            .getResult(0);
-    if (nchw)
-      result = createTranspose(rewriter, loc, result, kNhwcToNchw);
-    rewriter.replaceOp(op, result);
+        buildConv2D(rewriter, loc, input, adaptor.getFilter(), *window);
+    rewriter.replaceOp(
+        op, transposeFromNhwc(rewriter, loc, result, op.getDataFormat()));
     return success();
   }
 };

@@ -213,6 +213,95 @@ Value powBody(OpBuilder &b, Location loc, PowOp, ValueRange args) {
   return buildIntPow(b, loc, args[0], args[1]);
 }
 
+/// The divisor integer division and remainder use so that they never trap:
+/// TF fails on a zero divisor (here it divides by 1), and INT_MIN / -1 is
+/// undefined (-1 is replaced by 1 and the quotient negated, wrapping).
+struct SafeDivisor {
+  Value divisor;    // y, with 0 and -1 replaced by 1
+  Value isMinusOne; // y == -1
+};
+SafeDivisor buildSafeDivisor(OpBuilder &b, Location loc, Value y) {
+  Type type = y.getType();
+  Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y,
+                                       createScalar(b, loc, type, 0));
+  Value isMinusOne = arith::CmpIOp::create(
+      b, loc, arith::CmpIPredicate::eq, y, createScalar(b, loc, type, -1));
+  Value special = arith::OrIOp::create(b, loc, isZero, isMinusOne);
+  Value divisor = arith::SelectOp::create(
+      b, loc, special, createScalar(b, loc, type, 1), y);
+  return {divisor, isMinusOne};
+}
+
+/// x / y truncated toward zero, without trapping (see SafeDivisor).
+Value buildIntQuotient(OpBuilder &b, Location loc, Value x,
+                       const SafeDivisor &d) {
+  Value quotient = arith::DivSIOp::create(b, loc, x, d.divisor);
+  Value negated = arith::SubIOp::create(
+      b, loc, createScalar(b, loc, x.getType(), 0), x);
+  return arith::SelectOp::create(b, loc, d.isMinusOne, negated, quotient);
+}
+
+/// TF's floor adjustment: the truncated remainder `r` of x / y is non-zero
+/// and its sign differs from y's.
+Value buildNeedsFloorFix(OpBuilder &b, Location loc, Value r, Value y) {
+  Type type = r.getType();
+  Value zero = createScalar(b, loc, type, 0);
+  if (isFloat(r)) {
+    Value nonZero =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, r, zero);
+    Value rNeg =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, r, zero);
+    Value yNeg =
+        arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLT, y, zero);
+    Value differ = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+    return arith::AndIOp::create(b, loc, nonZero, differ);
+  }
+  Value nonZero =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, r, zero);
+  Value rNeg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, r, zero);
+  Value yNeg =
+      arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, y, zero);
+  Value differ = arith::XOrIOp::create(b, loc, rNeg, yNeg);
+  return arith::AndIOp::create(b, loc, nonZero, differ);
+}
+
+Value divBody(OpBuilder &b, Location loc, DivOp, ValueRange args) {
+  if (isFloat(args[0]))
+    return arith::DivFOp::create(b, loc, args[0], args[1]);
+  return buildIntQuotient(b, loc, args[0],
+                          buildSafeDivisor(b, loc, args[1]));
+}
+
+/// floor(x / y) for floats; the truncated quotient minus 1 where the
+/// remainder's sign differs from y's for integers.
+Value floorDivBody(OpBuilder &b, Location loc, FloorDivOp, ValueRange args) {
+  Value x = args[0], y = args[1];
+  if (isFloat(x))
+    return math::FloorOp::create(b, loc, arith::DivFOp::create(b, loc, x, y));
+  SafeDivisor d = buildSafeDivisor(b, loc, y);
+  Value quotient = buildIntQuotient(b, loc, x, d);
+  Value remainder = arith::RemSIOp::create(b, loc, x, d.divisor);
+  Value fixed = arith::SubIOp::create(b, loc, quotient,
+                                      createScalar(b, loc, x.getType(), 1));
+  return arith::SelectOp::create(
+      b, loc, buildNeedsFloorFix(b, loc, remainder, y), fixed, quotient);
+}
+
+/// The truncated remainder (fmod for floats), plus y where its sign differs
+/// from y's (TF's floor_fmod / safe_floor_mod).
+Value floorModBody(OpBuilder &b, Location loc, FloorModOp, ValueRange args) {
+  Value x = args[0], y = args[1];
+  Value r = isFloat(x)
+                ? Value(arith::RemFOp::create(b, loc, x, y))
+                : Value(arith::RemSIOp::create(
+                      b, loc, x, buildSafeDivisor(b, loc, y).divisor));
+  Value fixed = isFloat(x) ? Value(arith::AddFOp::create(b, loc, r, y))
+                           : Value(arith::AddIOp::create(b, loc, r, y));
+  return arith::SelectOp::create(b, loc, buildNeedsFloorFix(b, loc, r, y),
+                                 fixed, r);
+}
+
 Value addNBody(OpBuilder &b, Location loc, AddNOp, ValueRange args) {
   Value sum = args[0];
   for (Value v : args.drop_front())
@@ -723,6 +812,9 @@ void populateMathPatterns(RewritePatternSet &patterns) {
                           true>,
       ElementwiseLowering<SquaredDifferenceOp, squaredDifferenceBody, true>,
       ElementwiseLowering<PowOp, powBody, true>,
+      ElementwiseLowering<DivOp, divBody, true>,
+      ElementwiseLowering<FloorDivOp, floorDivBody, true>,
+      ElementwiseLowering<FloorModOp, floorModBody, true>,
       ElementwiseLowering<AddNOp, addNBody, true>>(ctx);
   // Comparisons.
   using FP = arith::CmpFPredicate;

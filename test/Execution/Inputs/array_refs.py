@@ -21,7 +21,9 @@ def main(out):
     u = rng.standard_normal((1, 3, 1, 4)).astype(np.float32)
     i = rng.integers(-100, 100, (3, 4)).astype(np.int32)
     idx = rng.integers(0, 4, (2, 3)).astype(np.int32)
-    inputs = {"x": x, "y": y, "u": u, "i": i, "idx": idx}
+    nd = np.stack([rng.integers(0, 3, (2, 3)), rng.integers(0, 4, (2, 3))],
+                  axis=-1).astype(np.int32)
+    inputs = {"x": x, "y": y, "u": u, "i": i, "idx": idx, "nd": nd}
     refs = {
         "squeeze": u.reshape(3, 4),
         "squeeze_dims": u[:, :, 0, :],
@@ -53,6 +55,7 @@ def main(out):
         "ones_like": np.ones_like(x),
         "gather": np.take(x, idx, axis=1),
         "gather_last": np.take(x, idx, axis=-1),
+        "gather_nd": x[nd[..., 0], nd[..., 1]],
         "flatten": x.reshape(3, -1),
     }
     for name, value in inputs.items():

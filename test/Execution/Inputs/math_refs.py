@@ -51,6 +51,7 @@ def binary(rng):
     x[2, 0] = y[0]  # a tie for the comparisons
     i = rng.integers(-5, 6, (3, 4)).astype(np.int32)
     j = np.array([0, 1, 3, 4], np.int32)
+    divisor = np.array([3, -2, 5, -1], np.int32)  # the graph's Const
     i[0, 1] = 1  # equal to j[1]
     dx, dy = x.astype(np.float64), y.astype(np.float64)
     sqdiff = (dx - dy) ** 2
@@ -86,6 +87,15 @@ def binary(rng):
         "to_int8": i.astype(np.int8),
         "to_half": x.astype(np.float16),
         "to_half_truncated": bits.view(np.float32).astype(np.float16),
+        # Division: floats in float32 as TF computes them; integers truncate
+        # (Div) or floor (FloorDiv, FloorMod takes the divisor's sign).
+        "div": x / y,
+        "idiv": (np.sign(i) * np.sign(divisor) *
+                 (np.abs(i) // np.abs(divisor))).astype(np.int32),
+        "floordiv": np.floor(x / y),
+        "ifloordiv": np.floor_divide(i, divisor),
+        "floormod": np.mod(x, y),
+        "ifloormod": np.mod(i, divisor),
     }
     return {"x": x, "y": y, "i": i, "j": j}, refs
 

@@ -1,0 +1,52 @@
+//===- SSTable.h - read TensorFlow's immutable sorted tables ----*- C++ -*-===//
+//
+// Private to GraphcTFProto. A checkpoint's `.index` file (and the whole of a
+// legacy V1 checkpoint) is a LevelDB-style table as TensorFlow's
+// lib/io/table writes it: data blocks of prefix-compressed key/value entries
+// with restart points, an index block mapping each data block's last key to
+// its BlockHandle (varint64 offset + size), and a 48-byte footer ending in
+// the magic number 0xdb4775248b80fb57. Every block is followed by a 5-byte
+// trailer: its compression type (none or snappy) and the masked CRC-32C of
+// the block and type byte, which is verified.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRAPHC_LIB_IMPORT_SSTABLE_H
+#define GRAPHC_LIB_IMPORT_SSTABLE_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace graphc::tf::detail {
+
+struct TableEntry {
+  std::string key;
+  std::string value;
+};
+
+/// What parseTable saw, for tests and diagnostics.
+struct TableStats {
+  int blocks = 0;       // index + data blocks
+  int snappyBlocks = 0; // of which snappy-compressed
+};
+
+/// The magic number at the end of every table file.
+constexpr uint64_t kTableMagicNumber = 0xdb4775248b80fb57ull;
+
+/// Parses a whole table held in `bytes` into its entries, in key order. On a
+/// malformed table returns false with a one-line reason in `error`, e.g.
+/// "block at offset 0: checksum mismatch (stored 0x..., computed 0x...)".
+bool parseTable(const std::string &bytes, std::vector<TableEntry> &entries,
+                std::string &error, TableStats *stats = nullptr);
+
+/// Reads the file at `path` and parses it (index files are small: one entry
+/// per tensor).
+bool readTable(const std::string &path, std::vector<TableEntry> &entries,
+               std::string &error);
+
+/// True if `bytes` ends with the table magic number.
+bool hasTableMagic(const std::string &bytes);
+
+} // namespace graphc::tf::detail
+
+#endif // GRAPHC_LIB_IMPORT_SSTABLE_H
