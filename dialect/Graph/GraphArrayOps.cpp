@@ -423,9 +423,15 @@ LogicalResult ConcatV2Op::verify() {
                          << getValues().size();
   if (failed(verifyElementTypes(*this, getValues(), elementOf(getOutput()),
                                 "value")) ||
-      failed(verifyIndexType(*this, getAxis(), "axis")) ||
-      failed(verifyRank(*this, getAxis(), 0, "axis")))
+      failed(verifyIndexType(*this, getAxis(), "axis")))
     return failure();
+  // TF's kernel takes a scalar or a 1-element vector axis (TF.js's
+  // converter writes the latter: movenet).
+  if (auto axisType = rankedOf(getAxis());
+      axisType && axisType.getRank() != 0 &&
+      !(axisType.getRank() == 1 && axisType.getDimSize(0) == 1))
+    return emitOpError() << "'axis' must be a scalar or a 1-element vector, "
+                         << "got " << axisType;
   int64_t rank = -1;
   for (auto [i, v] : llvm::enumerate(getValues())) {
     int64_t r = rankOf(v);

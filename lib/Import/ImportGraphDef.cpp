@@ -107,6 +107,10 @@ private:
   LogicalResult sortNodes();
   SmallVector<Type> outputTypes(const tf::NodeDef &node);
   LogicalResult importNode(OpBuilder &builder, const tf::NodeDef &node);
+  /// The node with type attrs its inputs determine filled in, when the
+  /// GraphDef leaves them unset or empty; nullopt when nothing is missing.
+  std::optional<tf::NodeDef> completeTypeAttrs(const tf::NodeDef &node,
+                                               ArrayRef<Value> operands);
   LogicalResult checkInputTypes(const tf::NodeDef &node,
                                 ArrayRef<Value> operands);
 
@@ -422,6 +426,35 @@ LogicalResult GraphImporter::checkInputTypes(const tf::NodeDef &node,
   return success();
 }
 
+std::optional<tf::NodeDef>
+GraphImporter::completeTypeAttrs(const tf::NodeDef &node,
+                                 ArrayRef<Value> operands) {
+  const OpSpec *spec = lookupOpSpec(node.op);
+  if (!spec)
+    return std::nullopt;
+  auto rules = inputRules(node, *spec);
+  if (!rules)
+    return std::nullopt;
+  std::optional<tf::NodeDef> completed;
+  for (auto [k, rule] : llvm::enumerate(*rules)) {
+    if (k >= operands.size() || rule.empty() || rule[0] == '=')
+      continue;
+    if (typeAttr(completed ? *completed : node, rule) != tf::DT_INVALID)
+      continue;
+    Type element = cast<TensorType>(operands[k].getType()).getElementType();
+    tf::DataType actual = dataTypeOf(element);
+    if (actual == tf::DT_INVALID)
+      continue;
+    if (!completed)
+      completed = node;
+    tf::AttrValue value;
+    value.kind = tf::AttrValue::Type;
+    value.type = actual;
+    completed->attrs[rule] = value;
+  }
+  return completed;
+}
+
 LogicalResult GraphImporter::importNode(OpBuilder &builder,
                                         const tf::NodeDef &node) {
   size_t index = nodeIndex.at(node.name);
@@ -445,33 +478,37 @@ LogicalResult GraphImporter::importNode(OpBuilder &builder,
                              << " outputs";
     operands.push_back(produced[ref.index]);
   }
-  if (failed(checkInputTypes(node, operands)))
+  // Some converters (TF.js's unfused export) write a type attr with no
+  // value; TF infers a missing type attr from the inputs, and so do we.
+  std::optional<tf::NodeDef> completed = completeTypeAttrs(node, operands);
+  const tf::NodeDef &n = completed ? *completed : node;
+  if (failed(checkInputTypes(n, operands)))
     return failure();
 
   NamedAttrList attrs;
   std::string error;
-  for (auto &[name, value] : node.attrs) {
+  for (auto &[name, value] : n.attrs) {
     Attribute converted = convertAttr(value, context, error);
     if (!converted)
-      return nodeError(node) << "attr '" << name << "': " << error;
+      return nodeError(n) << "attr '" << name << "': " << error;
     attrs.set(name, converted);
   }
-  if (const OpSpec *spec = lookupOpSpec(node.op))
+  if (const OpSpec *spec = lookupOpSpec(n.op))
     for (auto &[name, value] : spec->defaults)
-      if (!node.attrs.count(name) && value.kind != tf::AttrValue::None)
+      if (!n.attrs.count(name) && value.kind != tf::AttrValue::None)
         attrs.set(name, convertAttr(value, context, error));
   if (!controls.empty())
     attrs.set(graph::kControlInputsAttr, builder.getArrayAttr(controls));
-  if (!node.device.empty())
-    attrs.set("device", builder.getStringAttr(node.device));
+  if (!n.device.empty())
+    attrs.set("device", builder.getStringAttr(n.device));
 
-  OperationState state(nodeLoc(node.name), "graph." + node.op);
+  OperationState state(nodeLoc(n.name), "graph." + n.op);
   state.addOperands(operands);
-  state.addTypes(outputTypes(node));
+  state.addTypes(outputTypes(n));
   Operation *op = builder.create(state);
   // Splits inherent attrs (properties of registered ops) from the rest.
   op->setAttrs(attrs.getDictionary(context));
-  values[node.name].assign(op->result_begin(), op->result_end());
+  values[n.name].assign(op->result_begin(), op->result_end());
   return success();
 }
 

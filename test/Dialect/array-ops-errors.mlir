@@ -89,9 +89,9 @@ func.func @concat_ranks(%x: tensor<2xf32>, %y: tensor<2x2xf32>, %a: tensor<i32>)
 
 // -----
 
-func.func @concat_axis(%x: tensor<2xf32>, %a: tensor<1xi32>) {
-  // expected-error @+1 {{'axis' must be a scalar, got 'tensor<1xi32>'}}
-  %0 = graph.ConcatV2 %x, %x, %a : (tensor<2xf32>, tensor<2xf32>, tensor<1xi32>) -> tensor<*xf32>
+func.func @concat_axis(%x: tensor<2xf32>, %a: tensor<2xi32>) {
+  // expected-error @+1 {{'axis' must be a scalar or a 1-element vector, got 'tensor<2xi32>'}}
+  %0 = graph.ConcatV2 %x, %x, %a : (tensor<2xf32>, tensor<2xf32>, tensor<2xi32>) -> tensor<*xf32>
   return
 }
 

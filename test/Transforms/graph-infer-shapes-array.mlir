@@ -149,3 +149,14 @@ func.func @gather_queries(%x: tensor<4x6xf32>, %i: tensor<2x3xi32>, %u: tensor<?
   %5 = graph.Rank %x : (tensor<4x6xf32>) -> tensor<*xi32>
   return %0, %1, %2, %3, %4, %5, %n1, %n2 : tensor<*xf32>, tensor<*xf32>, tensor<*xi32>, tensor<*xi64>, tensor<*xi32>, tensor<*xi32>, tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// TF.js's converter writes ConcatV2's axis as a 1-element vector (movenet).
+// CHECK-LABEL: func.func @concat_vector_axis
+// CHECK: graph.ConcatV2 {{.*}} -> tensor<5x3xf32>
+func.func @concat_vector_axis(%x: tensor<2x3xf32>, %y: tensor<3x3xf32>) -> tensor<*xf32> {
+  %axis = graph.Const {value = dense<0> : tensor<1xi32>} : tensor<1xi32>
+  %0 = graph.ConcatV2 %x, %y, %axis : (tensor<2x3xf32>, tensor<3x3xf32>, tensor<1xi32>) -> tensor<*xf32>
+  return %0 : tensor<*xf32>
+}
