@@ -19,6 +19,8 @@
 #include "mlir/IR/Matchers.h"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
 #include <cstring>
 
 using namespace mlir;
@@ -1613,4 +1615,105 @@ OpFoldResult RankOp::fold(FoldAdaptor) {
   if (rank == -1)
     return {};
   return foldInts(getOutput(), {rank});
+}
+
+//===----------------------------------------------------------------------===//
+// Range
+//===----------------------------------------------------------------------===//
+
+LogicalResult RangeOp::verify() {
+  Type element = elementOf(getOutput());
+  for (auto [name, v] : {std::pair<StringRef, Value>{"start", getStart()},
+                         {"limit", getLimit()},
+                         {"delta", getDelta()}}) {
+    if (elementOf(v) != element)
+      return emitOpError() << name << " has element type " << elementOf(v)
+                           << " but the output has " << element;
+    if (failed(verifyRank(*this, v, 0, name)))
+      return failure();
+  }
+  return success();
+}
+
+/// start, limit and delta as doubles (exact for the int32/int64 ranges
+/// that matter: sizes), when all three are constant.
+static std::optional<std::array<double, 3>> rangeBounds(RangeOp op) {
+  std::array<double, 3> bounds;
+  for (auto [k, v] : llvm::enumerate(
+           SmallVector<Value>{op.getStart(), op.getLimit(), op.getDelta()})) {
+    DenseElementsAttr attr;
+    if (!matchPattern(v, m_Constant(&attr)) || attr.getNumElements() != 1)
+      return std::nullopt;
+    if (isa<FloatType>(attr.getElementType()))
+      bounds[k] = (*attr.getValues<APFloat>().begin()).convertToDouble();
+    else
+      bounds[k] = static_cast<double>(
+          (*attr.getValues<APInt>().begin()).getSExtValue());
+  }
+  return bounds;
+}
+
+/// TF's element count, or an error message.
+static FailureOr<int64_t> rangeSize(RangeOp op,
+                                    const std::array<double, 3> &b) {
+  auto [start, limit, delta] = b;
+  if (delta == 0)
+    return op.emitOpError() << "delta must not be 0", failure();
+  if (delta > 0 ? start > limit : start < limit) {
+    bool isFloat = isa<FloatType>(elementOf(op.getOutput()));
+    auto show = [&](double v) {
+      return isFloat ? std::to_string(v)
+                     : std::to_string(static_cast<int64_t>(v));
+    };
+    return op.emitOpError() << "start " << show(start) << " and limit "
+                            << show(limit) << " are inconsistent with delta "
+                            << show(delta),
+           failure();
+  }
+  if (isa<FloatType>(elementOf(op.getOutput())))
+    return static_cast<int64_t>(std::ceil(std::abs((limit - start) / delta)));
+  int64_t s = static_cast<int64_t>(start), l = static_cast<int64_t>(limit),
+          d = static_cast<int64_t>(delta);
+  return (std::abs(l - s) + std::abs(d) - 1) / std::abs(d);
+}
+
+LogicalResult RangeOp::refineResultTypes() {
+  auto bounds = rangeBounds(*this);
+  if (!bounds)
+    return refineResult(*this, getOutput(),
+                        RankedTensorType::get({ShapedType::kDynamic},
+                                              elementOf(getOutput())));
+  FailureOr<int64_t> size = rangeSize(*this, *bounds);
+  if (failed(size))
+    return failure();
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get({*size}, elementOf(getOutput())));
+}
+
+OpFoldResult RangeOp::fold(FoldAdaptor) {
+  auto bounds = rangeBounds(*this);
+  RankedTensorType type = foldableType(getOutput());
+  if (!bounds || !type)
+    return {};
+  auto [start, limit, delta] = *bounds;
+  Type element = type.getElementType();
+  if (auto floatType = dyn_cast<FloatType>(element)) {
+    // TF computes start + i * delta in the output type.
+    SmallVector<APFloat> values;
+    for (int64_t i = 0; i < type.getNumElements(); ++i) {
+      APFloat v(start + static_cast<double>(i) * delta);
+      bool lost;
+      v.convert(floatType.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                &lost);
+      values.push_back(v);
+    }
+    return DenseElementsAttr::get(type, values);
+  }
+  SmallVector<APInt> values;
+  for (int64_t i = 0; i < type.getNumElements(); ++i)
+    values.push_back(APInt(element.getIntOrFloatBitWidth(),
+                           static_cast<int64_t>(start) +
+                               i * static_cast<int64_t>(delta),
+                           /*isSigned=*/true));
+  return DenseElementsAttr::get(type, values);
 }

@@ -161,6 +161,20 @@ def Graph_FillOp : Graph_ArrayOp<"Fill", ["value", "output"]> {
   let results = (outs AnyTensor:$output);
 }
 
+def Graph_RangeOp : Graph_ShapedOp<"Range", [Pure]> {
+  let summary = "`start, start + delta, ...` up to (not including) `limit`";
+  let description = [{
+    TF's Range: scalars `start`, `limit`, `delta` of one type (Tidx);
+    `ceil((limit - start) / delta)` elements (for integers, TF's
+    `(|limit - start| + |delta| - 1) / |delta|`). Shape inference and the
+    folder need constant scalars; the lowering computes `start + i * delta`.
+  }];
+  let arguments = (ins AnyTensor:$start, AnyTensor:$limit, AnyTensor:$delta);
+  let results = (outs AnyTensor:$output);
+  let hasVerifier = 1;
+  let hasFolder = 1;
+}
+
 def Graph_ZerosLikeOp : Graph_ArrayOp<"ZerosLike", ["x", "y"]> {
   let summary = "zeros of the shape and type of `x`";
   let arguments = (ins AnyTensor:$x);

@@ -797,3 +797,30 @@ LogicalResult BlockLSTMOp::refineResultTypes() {
 LogicalResult BlockLSTMV2Op::refineResultTypes() {
   return refineBlockLSTM(*this);
 }
+
+//===----------------------------------------------------------------------===//
+// RandomUniform
+//===----------------------------------------------------------------------===//
+
+LogicalResult RandomUniformOp::verify() {
+  if (!isInt32Or64(getShape()))
+    return emitOpError() << "shape must be int32 or int64, got "
+                         << getShape().getType();
+  if (auto type = rankedOf(getShape()); type && type.getRank() != 1)
+    return emitOpError() << "shape must be 1-D, got " << type;
+  if (!isa<FloatType>(getOutput().getType().getElementType()))
+    return emitOpError() << "dtype must be a float type, got "
+                         << getOutput().getType().getElementType();
+  return success();
+}
+
+LogicalResult RandomUniformOp::refineResultTypes() {
+  auto dims = getConstantInts(getShape());
+  if (!dims)
+    return success();
+  for (auto [d, size] : llvm::enumerate(*dims))
+    if (size < 0)
+      return emitOpError() << "shape[" << d << "] = " << size << " is negative";
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(*dims, getOutput().getType().getElementType()));
+}

@@ -78,6 +78,30 @@ def Graph_BatchToSpaceNDOp : Graph_ShapedOp<"BatchToSpaceND",
 }
 
 //===----------------------------------------------------------------------===//
+// Random numbers
+//===----------------------------------------------------------------------===//
+
+def Graph_RandomUniformOp : Graph_ShapedOp<"RandomUniform"> {
+  let summary = "uniform floats in [0, 1) of the given `shape` (TF's Philox)";
+  let description = [{
+    TF's RandomUniform: element `i` is lane `i % 4` of Philox4x32-10 with
+    key `seed` and counter `[i / 4 (64 bits), seed2 (64 bits)]`, mapped to
+    a float as TF's `Uint32ToFloat` does (`bitcast(0x3f800000 | (u &
+    0x7fffff)) - 1`). That is the stream a TF session produces on the first
+    run of the op; the compiled function is stateless and returns the same
+    values on every call. When `seed` and `seed2` are both 0 TF seeds the op
+    at random; graphc then keys it by a hash of the node name, so distinct
+    ops still get distinct streams. Not `Pure`: two such ops must not merge.
+    Only float32 results are lowered.
+  }];
+  let arguments = (ins AnyTensor:$shape,
+                       DefaultValuedAttr<I64Attr, "0">:$seed,
+                       DefaultValuedAttr<I64Attr, "0">:$seed2);
+  let results = (outs AnyTensor:$output);
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
 // Quantization
 //===----------------------------------------------------------------------===//
 

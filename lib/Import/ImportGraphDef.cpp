@@ -297,6 +297,7 @@ tf::DataType GraphImporter::resolveArgType(const tf::NodeDef &node,
         .Case("resource", tf::DT_RESOURCE)
         .Case("bool", tf::DT_BOOL)
         .Case("int32", tf::DT_INT32)
+        .Case("string", tf::DT_STRING)
         .Default(tf::DT_INVALID);
   }
   return typeAttr(node, rule.str());
@@ -323,8 +324,13 @@ GraphImporter::inputRules(const tf::NodeDef &node, const OpSpec &spec) {
 SmallVector<Type> GraphImporter::outputTypes(const tf::NodeDef &node) {
   SmallVector<tf::DataType> dtypes;
   const OpSpec *spec = lookupOpSpec(node.op);
-  if (node.op == "IdentityN") {
-    if (const tf::AttrValue *t = attr(node, "T"); t && t->list)
+  // Ops whose outputs are typed by a list attr: IdentityN (T) and the
+  // checkpoint restore op TF1 graphs carry (RestoreV2: dtypes).
+  const char *listAttr = node.op == "IdentityN"   ? "T"
+                         : node.op == "RestoreV2" ? "dtypes"
+                                                  : nullptr;
+  if (listAttr) {
+    if (const tf::AttrValue *t = attr(node, listAttr); t && t->list)
       dtypes.assign(t->list->type.begin(), t->list->type.end());
   } else if (spec) {
     for (StringRef rule : spec->outputs) {

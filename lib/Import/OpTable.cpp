@@ -73,6 +73,8 @@ std::vector<OpSpec> buildTable() {
   unary("StopGradient");
   unary("Snapshot");
   t.push_back({"IdentityN", {""}, {}, {}}); // outputs from list attr T
+  // outputs from list attr dtypes; inputs prefix, tensor_names, slices.
+  t.push_back({"RestoreV2", {"=string", "=string", "=string"}, {}, {}});
   t.push_back({"NoOp", {}, {}, {}});
 
   // Variables.
@@ -131,6 +133,11 @@ std::vector<OpSpec> buildTable() {
   // --- issue 3: math ops (Math family) ---
   // (Elementwise math, comparisons, AddN, reductions and Cast are listed
   // under "Math" and "Shapes" above.)
+  t.push_back({"Range", {"Tidx", "Tidx", "Tidx"}, {"Tidx"},
+               {{"Tidx", type(tf::DT_INT32)}}});
+  // Dropout's random mask (tf2onnx_gru/lstm keep it in inference graphs).
+  t.push_back({"RandomUniform", {"T"}, {"dtype"},
+               {{"seed", integer(0)}, {"seed2", integer(0)}}});
   t.push_back({"Select", {"=bool", "T", "T"}, {"T"}, {}});
   t.push_back({"SelectV2", {"=bool", "T", "T"}, {"T"}, {}});
   for (const char *op : {"ArgMax", "ArgMin"})

@@ -49,13 +49,9 @@ void graphc::buildGraphFreezePipeline(
 
 void graphc::buildGraphSimplifyPipeline(OpPassManager &pm) {
   OpPassManager &f = pm.nest<func::FuncOp>();
-  // Shapes from the feeds, then folds (Identity chains, constant
-  // subgraphs, Reshape of constants) that need them; twice, because folding
-  // can turn shape operands into constants.
-  f.addPass(createGraphInferShapes());
-  f.addPass(createCanonicalizerPass());
-  f.addPass(createGraphInferShapes());
-  f.addPass(createCanonicalizerPass());
+  // Shapes from the feeds and folds (Identity chains, constant subgraphs,
+  // run-time shape chains) in turn until neither changes anything.
+  f.addPass(createGraphSimplify());
   f.addPass(createCSEPass());
 }
 

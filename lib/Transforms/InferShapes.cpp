@@ -6,6 +6,7 @@
 // (--feed NAME:SHAPE) and running this makes the whole graph static.
 //
 //===----------------------------------------------------------------------===//
+#include "graphc/Transforms/InferShapes.h"
 #include "graphc/Transforms/Passes.h"
 
 #include "Graph/GraphOps.h"
@@ -18,22 +19,31 @@ namespace graphc {
 using namespace mlir;
 using namespace graphc::graph;
 
+FailureOr<bool> graphc::inferShapes(func::FuncOp func) {
+  bool changed = false;
+  WalkResult result = func.walk([&](ShapeInferenceOpInterface op) {
+    SmallVector<Type> before(op->getResultTypes());
+    if (failed(op.refineResultTypes()))
+      return WalkResult::interrupt();
+    changed |= !llvm::equal(before, op->getResultTypes());
+    return WalkResult::advance();
+  });
+  if (result.wasInterrupted())
+    return failure();
+  if (func.getBody().empty())
+    return changed;
+  Operation *ret = func.getBody().front().getTerminator();
+  func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                 ret->getOperandTypes()));
+  return changed;
+}
+
 namespace {
 struct GraphInferShapesPass
     : graphc::impl::GraphInferShapesBase<GraphInferShapesPass> {
   void runOnOperation() override {
-    func::FuncOp func = getOperation();
-    WalkResult result = func.walk([](ShapeInferenceOpInterface op) {
-      return failed(op.refineResultTypes()) ? WalkResult::interrupt()
-                                            : WalkResult::advance();
-    });
-    if (result.wasInterrupted())
-      return signalPassFailure();
-    if (func.getBody().empty())
-      return;
-    Operation *ret = func.getBody().front().getTerminator();
-    func.setType(FunctionType::get(&getContext(), func.getArgumentTypes(),
-                                   ret->getOperandTypes()));
+    if (failed(graphc::inferShapes(getOperation())))
+      signalPassFailure();
   }
 };
 } // namespace

@@ -199,3 +199,16 @@ func.func @constants(%x: tensor<4x6xf32>, %i: tensor<2xi32>) -> (tensor<2xi64>, 
   %3 = graph.OnesLike %i : (tensor<2xi32>) -> tensor<2xi32>
   return %0, %1, %2, %3 : tensor<2xi64>, tensor<i32>, tensor<4x6xf32>, tensor<2xi32>
 }
+
+// -----
+
+// Range with run-time scalars (a static size given): start + i * delta.
+// CHECK-LABEL: func.func @range_lowering
+// CHECK: linalg.generic
+// CHECK: linalg.index 0
+// CHECK: arith.muli
+// CHECK: arith.addi
+func.func @range_lowering(%s: tensor<i32>, %l: tensor<i32>, %d: tensor<i32>) -> tensor<4xi32> {
+  %0 = graph.Range %s, %l, %d : (tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<4xi32>
+  return %0 : tensor<4xi32>
+}

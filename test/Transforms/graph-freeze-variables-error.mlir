@@ -29,7 +29,8 @@ func.func @written_via_control(%x: tensor<f32>) -> tensor<f32> {
 func.func @no_value(%x: tensor<2xf32>) -> tensor<2xf32> {
   // CHECK: error: loc("w"): variable 'w' has no value: no constant initializer
   %w = graph.VariableV2 : tensor<2xf32> loc("w")
-  %rnd = "graph.RandomUniform"() : () -> tensor<2xf32> loc("w/Initializer/random")
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32> loc("w/Initializer/shape")
+  %rnd = graph.RandomUniform %shape : (tensor<1xi32>) -> tensor<2xf32> loc("w/Initializer/random")
   %a = graph.Assign %w, %rnd : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32> loc("w/Assign")
   %r = graph.Identity %w : (tensor<2xf32>) -> tensor<2xf32> loc("w/read")
   return %r : tensor<2xf32>

@@ -61,4 +61,20 @@ def GraphInferShapes : Pass<"graph-infer-shapes", "mlir::func::FuncOp"> {
   }];
 }
 
+def GraphSimplify : Pass<"graph-simplify", "mlir::func::FuncOp"> {
+  let summary = "Shape inference and folding, repeated until nothing changes";
+  let description = [{
+    Alternates `graph-infer-shapes` and the canonicalization patterns (op
+    folders included) until neither changes the function. Shape chains
+    computed at run time (Shape -> StridedSlice -> ExpandDims -> ConcatV2 ->
+    Fill, as RNN zero states are built) need one round per link: a folder
+    often needs its operand's inferred type, and inference needs the folded
+    constant. A fixed number of rounds would leave long chains dynamic.
+  }];
+  let options = [
+    Option<"maxIterations", "max-iterations", "unsigned", /*default=*/"32",
+           "Give up (with an error) after this many rounds">
+  ];
+}
+
 #endif // GRAPHC_TRANSFORMS_PASSES_TD

@@ -464,6 +464,42 @@ struct FillLowering : GraphOpLowering<FillOp> {
   }
 };
 
+/// Range -> start + i * delta (in the output type, as TF computes it).
+struct RangeLowering : GraphOpLowering<RangeOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(RangeOp op) const override {
+    Type element = getStaticType(op.getOutput()).getElementType();
+    return isComputeType(element) ? ""
+                                  : "element type " + describeElementType(element) +
+                                        " is not supported";
+  }
+  LogicalResult lower(RangeOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType = getStaticType(op.getOutput());
+    Type element = resultType.getElementType();
+    Value start = extractScalar(rewriter, loc, adaptor.getStart());
+    Value delta = extractScalar(rewriter, loc, adaptor.getDelta());
+    Value result = createGeneric(
+        rewriter, loc, resultType, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          Value i = linalg::IndexOp::create(b, l, 0);
+          if (isa<FloatType>(element)) {
+            Value fi = arith::UIToFPOp::create(
+                b, l, element,
+                arith::IndexCastUIOp::create(b, l, b.getI64Type(), i));
+            return arith::AddFOp::create(
+                b, l, start, arith::MulFOp::create(b, l, fi, delta));
+          }
+          Value ii = arith::IndexCastOp::create(b, l, element, i);
+          return arith::AddIOp::create(b, l, start,
+                                       arith::MulIOp::create(b, l, ii, delta));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// ZerosLike, OnesLike -> a filled tensor.
 template <typename OpTy, int FillValue>
 struct FilledLikeLowering : GraphOpLowering<OpTy> {
@@ -609,7 +645,7 @@ void populateArrayPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<UnitDimLowering<SqueezeOp>, UnitDimLowering<ExpandDimsOp>,
                TransposeLowering>(ctx);
-  patterns.add<ConcatV2Lowering, PackLowering, UnpackLowering,
+  patterns.add<RangeLowering, ConcatV2Lowering, PackLowering, UnpackLowering,
                SplitLowering<SplitOp>, SplitLowering<SplitVOp>>(ctx);
   patterns.add<SliceLowering, StridedSliceLowering>(ctx);
   patterns.add<PadLowering<PadOp>, PadLowering<PadV2Op>, MirrorPadLowering,

@@ -32,6 +32,7 @@
 #include "mlir/IR/Matchers.h"
 
 #include <algorithm>
+#include <array>
 
 using namespace mlir;
 using namespace graphc::graph;
@@ -680,12 +681,128 @@ template <typename OpTy> struct BlockLSTMLowering : GraphOpLowering<OpTy> {
 
 } // namespace
 
+//===----------------------------------------------------------------------===//
+// RandomUniform
+//===----------------------------------------------------------------------===//
+
+namespace {
+/// Philox4x32-10 (Salmon et al., SC'11) as TF's PhiloxRandom computes it:
+/// 10 rounds of two 32x32->64 multiplies, the key raised between rounds.
+/// Returns the 4 output words for `counter` and `key`.
+std::array<Value, 4> buildPhilox4x32(OpBuilder &b, Location loc,
+                                     std::array<Value, 4> counter,
+                                     std::array<Value, 2> key) {
+  Type i32 = b.getI32Type();
+  auto c = [&](uint32_t v) -> Value {
+    return arith::ConstantOp::create(b, loc, b.getIntegerAttr(i32, v));
+  };
+  Value m0 = c(0xD2511F53u), m1 = c(0xCD9E8D57u);
+  Value w0 = c(0x9E3779B9u), w1 = c(0xBB67AE85u);
+  for (int round = 0; round < 10; ++round) {
+    if (round > 0) {
+      key[0] = arith::AddIOp::create(b, loc, key[0], w0);
+      key[1] = arith::AddIOp::create(b, loc, key[1], w1);
+    }
+    auto p0 = arith::MulUIExtendedOp::create(b, loc, m0, counter[0]);
+    auto p1 = arith::MulUIExtendedOp::create(b, loc, m1, counter[2]);
+    Value x0 = arith::XOrIOp::create(
+        b, loc, arith::XOrIOp::create(b, loc, p1.getHigh(), counter[1]),
+        key[0]);
+    Value x2 = arith::XOrIOp::create(
+        b, loc, arith::XOrIOp::create(b, loc, p0.getHigh(), counter[3]),
+        key[1]);
+    counter = {x0, p1.getLow(), x2, p0.getLow()};
+  }
+  return counter;
+}
+
+/// A 64-bit FNV-1a hash of the op's node name: the key of an unseeded op.
+uint64_t hashNodeName(Operation *op) {
+  std::string name;
+  if (auto loc = dyn_cast<NameLoc>(op->getLoc()))
+    name = loc.getName().str();
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (unsigned char ch : name)
+    h = (h ^ ch) * 0x100000001b3ull;
+  return h;
+}
+
+/// RandomUniform -> a linalg.generic computing each element from its linear
+/// index with Philox (counter-based: no state, any order, thread-safe).
+struct RandomUniformLowering : GraphOpLowering<RandomUniformOp> {
+  using GraphOpLowering::GraphOpLowering;
+  std::string check(RandomUniformOp op) const override {
+    if (!getStaticType(op.getOutput()).getElementType().isF32())
+      return "only float32 results are supported";
+    return "";
+  }
+  LogicalResult lower(RandomUniformOp op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType resultType = getStaticType(op.getOutput());
+    uint64_t seed = static_cast<uint64_t>(op.getSeed());
+    uint64_t seed2 = static_cast<uint64_t>(op.getSeed2());
+    if (seed == 0 && seed2 == 0)
+      seed = hashNodeName(op);
+    int64_t rank = resultType.getRank();
+    ArrayRef<int64_t> shape = resultType.getShape();
+    Value result = createGeneric(
+        rewriter, loc, resultType, {}, {},
+        [&](OpBuilder &b, Location l, ValueRange) -> Value {
+          Type i32 = b.getI32Type(), i64 = b.getI64Type();
+          auto c32 = [&](uint32_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getIntegerAttr(i32, v));
+          };
+          auto c64 = [&](int64_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getIntegerAttr(i64, v));
+          };
+          // Row-major linear index of this element.
+          Value linear = c64(0);
+          for (int64_t d = 0; d < rank; ++d) {
+            Value idx = arith::IndexCastOp::create(
+                b, l, i64, linalg::IndexOp::create(b, l, d));
+            linear = arith::AddIOp::create(
+                b, l, arith::MulIOp::create(b, l, linear, c64(shape[d])), idx);
+          }
+          Value group = arith::DivUIOp::create(b, l, linear, c64(4));
+          Value lane = arith::RemUIOp::create(b, l, linear, c64(4));
+          Value groupLo = arith::TruncIOp::create(b, l, i32, group);
+          Value groupHi = arith::TruncIOp::create(
+              b, l, i32, arith::ShRUIOp::create(b, l, group, c64(32)));
+          std::array<Value, 4> words = buildPhilox4x32(
+              b, l,
+              {groupLo, groupHi, c32(static_cast<uint32_t>(seed2)),
+               c32(static_cast<uint32_t>(seed2 >> 32))},
+              {c32(static_cast<uint32_t>(seed)),
+               c32(static_cast<uint32_t>(seed >> 32))});
+          // Pick lane `i % 4` of the group's four words.
+          Value word = words[3];
+          for (int k = 2; k >= 0; --k) {
+            Value isLane = arith::CmpIOp::create(b, l, arith::CmpIPredicate::eq,
+                                                 lane, c64(k));
+            word = arith::SelectOp::create(b, l, isLane, words[k], word);
+          }
+          // TF's Uint32ToFloat: 23 random mantissa bits in [1, 2), minus 1.
+          Value bits = arith::OrIOp::create(
+              b, l, arith::AndIOp::create(b, l, word, c32(0x7fffffu)),
+              c32(0x3f800000u));
+          Value one = arith::BitcastOp::create(b, l, b.getF32Type(), bits);
+          return arith::SubFOp::create(b, l, one,
+                                       createScalar(b, l, b.getF32Type(), 1.0));
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
+} // namespace
+
 void populateMiscPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<ResizeBilinearLowering, ResizeNearestNeighborLowering,
                SpaceToBatchNDLowering, BatchToSpaceNDLowering,
                DequantizeLowering, BlockLSTMLowering<BlockLSTMOp>,
-               BlockLSTMLowering<BlockLSTMV2Op>>(ctx);
+               BlockLSTMLowering<BlockLSTMV2Op>, RandomUniformLowering>(ctx);
 }
 
 } // namespace graphc::graph_to_linalg
