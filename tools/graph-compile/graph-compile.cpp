@@ -26,38 +26,42 @@
 
 using namespace llvm;
 
-static cl::opt<std::string> model(cl::Positional, cl::desc("<model .pb/.pbtxt/.meta or SavedModel dir>"));
+static cl::OptionCategory graphCompileCategory("graph-compile options");
+
+static cl::opt<std::string> model(cl::Positional, cl::desc("<model .pb/.pbtxt/.meta or SavedModel dir>"), cl::cat(graphCompileCategory));
 static cl::opt<bool> listOps("list-ops",
-                             cl::desc("Print the supported TF ops (sorted, one per line) and exit"));
-static cl::opt<std::string> output("o", cl::desc("Output prefix (default: the model's name)"));
-static cl::opt<std::string> name("name", cl::desc("Entry point name (default: the prefix's file name)"));
-static cl::list<std::string> feeds("feed", cl::desc("NAME[:INDEX][:SHAPE] to feed, e.g. x:1x224x224x3"));
-static cl::list<std::string> fetches("fetch", cl::desc("NAME[:INDEX] to fetch"));
+                             cl::desc("Print the supported TF ops (sorted, one per line) and exit"), cl::cat(graphCompileCategory));
+static cl::opt<std::string> output("o", cl::desc("Output prefix (default: the model's name)"), cl::cat(graphCompileCategory));
+static cl::opt<std::string> name("name", cl::desc("Entry point name (default: the prefix's file name)"), cl::cat(graphCompileCategory));
+static cl::list<std::string> feeds("feed", cl::desc("NAME[:INDEX][:SHAPE] to feed, e.g. x:1x224x224x3"), cl::cat(graphCompileCategory));
+static cl::list<std::string> fetches("fetch", cl::desc("NAME[:INDEX] to fetch"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> checkpoint(
     "checkpoint", cl::desc("Checkpoint PREFIX (PREFIX.index + PREFIX.data-*) "
-                           "holding the variables' values"));
+                           "holding the variables' values"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> savedModelTags(
     "saved-model-tags",
     cl::desc("Comma-separated tags of the SavedModel MetaGraphDef to load"),
-    cl::init("serve"));
+    cl::init("serve"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> signature(
     "signature", cl::desc("SavedModel/MetaGraphDef signature giving the feeds "
-                          "and fetches (default: serving_default)"));
+                          "and fetches (default: serving_default)"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> emit("emit", cl::desc("Comma-separated: obj,so,h,mlir,llvm,asm,graph,frozen-pb,frozen-pbtxt"),
-                                 cl::init("obj,so,h"));
+                                 cl::init("obj,so,h"), cl::cat(graphCompileCategory));
 static cl::opt<bool> foldConstants(
     "fold-constants",
     cl::desc("With --emit frozen-pb: evaluate subgraphs that compute only on "
-             "constants and write their results as Const nodes"));
-static cl::opt<std::string> cpu("cpu", cl::desc("Target CPU (default: host)"), cl::init("host"));
-static cl::opt<std::string> features("features", cl::desc("Extra target features, e.g. -avx512f"));
-static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"), cl::init(3), cl::Prefix);
+             "constants and write their results as Const nodes"), cl::cat(graphCompileCategory));
+static cl::opt<std::string> cpu("cpu", cl::desc("Target CPU (default: host)"), cl::init("host"), cl::cat(graphCompileCategory));
+static cl::opt<std::string> features("features", cl::desc("Extra target features, e.g. -avx512f"), cl::cat(graphCompileCategory));
+static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"), cl::init(3), cl::Prefix, cl::cat(graphCompileCategory));
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
+  // --help lists our options; LLVM/MLIR ones stay usable (--help-hidden).
+  cl::HideUnrelatedOptions(graphCompileCategory);
   cl::ParseCommandLineOptions(argc, argv, "graphc: TF graph to native library\n");
   if (listOps) {
     for (StringRef op : graphc::getSupportedGraphOps())

@@ -19,21 +19,25 @@
 
 using namespace llvm;
 
+static cl::OptionCategory graphTranslateCategory("graph-translate options");
+
 static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model file>"),
-                                      cl::Required);
+                                      cl::Required, cl::cat(graphTranslateCategory));
 static cl::opt<bool> importGraphDef("import-graphdef",
                                     cl::desc("Import a TF GraphDef (.pb/.pbtxt)"),
-                                    cl::Required);
+                                    cl::Required, cl::cat(graphTranslateCategory));
 static cl::list<std::string> feeds("feed",
-                                   cl::desc("NAME[:INDEX][:SHAPE] to feed"));
-static cl::list<std::string> fetches("fetch", cl::desc("NAME[:INDEX] to fetch"));
+                                   cl::desc("NAME[:INDEX][:SHAPE] to feed"), cl::cat(graphTranslateCategory));
+static cl::list<std::string> fetches("fetch", cl::desc("NAME[:INDEX] to fetch"), cl::cat(graphTranslateCategory));
 static cl::opt<std::string> outputFile("o", cl::desc("Output file"),
-                                       cl::init("-"));
+                                       cl::init("-"), cl::cat(graphTranslateCategory));
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
+  // --help lists our options; LLVM/MLIR ones stay usable (--help-hidden).
+  cl::HideUnrelatedOptions(graphTranslateCategory);
   cl::ParseCommandLineOptions(argc, argv, "graphc model importer\n");
 
   mlir::MLIRContext context;
