@@ -56,11 +56,18 @@ graphc::ScopedDiagnosticPrinter::ScopedDiagnosticPrinter(MLIRContext *context,
   context->printOpOnDiagnostic(false);
   setHandler([this, &os](Diagnostic &diag) {
     auto print = [&](const char *severity, Diagnostic &d) {
+      std::string message = d.str();
       std::string where = describeLocation(d.getLocation());
+      // Passes name the node in the message itself (for graph-opt, whose
+      // locations print differently); say it once.
+      std::string node = where.substr(std::min(where.rfind("node '"),
+                                               where.size()));
+      if (!node.empty() && llvm::StringRef(message).starts_with(node + ": "))
+        message = message.substr(node.size() + 2);
       os << severity << ": ";
       if (!where.empty())
         os << where << ": ";
-      os << d.str() << "\n";
+      os << message << "\n";
     };
     switch (diag.getSeverity()) {
     case DiagnosticSeverity::Error:

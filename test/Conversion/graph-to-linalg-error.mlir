@@ -28,7 +28,7 @@ func.func @unfed_placeholder() -> tensor<2xf32> {
 
 // A dynamic feed is reported once, not at every op downstream of it.
 
-// expected-error @unknown {{cannot infer a static shape for node 'input' (type tensor<?x4xf32>); give the feed shapes with --feed NAME:SHAPE}}
+// expected-error @unknown {{node 'input': cannot infer a static shape (type tensor<?x4xf32>); give the feed shapes with --feed NAME:SHAPE}}
 func.func @dynamic_argument(%x: tensor<?x4xf32> loc("input")) -> tensor<?x4xf32> {
   %0 = graph.Relu %x : (tensor<?x4xf32>) -> tensor<?x4xf32> loc("relu")
   %1 = graph.Tanh %0 : (tensor<?x4xf32>) -> tensor<?x4xf32> loc("tanh")
@@ -40,7 +40,7 @@ func.func @dynamic_argument(%x: tensor<?x4xf32> loc("input")) -> tensor<?x4xf32>
 // A dynamic shape that starts at an op is reported at that op.
 
 func.func @dynamic_result(%x: tensor<2x4xf32>) -> tensor<*xf32> {
-  // expected-error @unknown {{cannot infer a static shape for node 'r' (type tensor<*xf32>); give the feed shapes with --feed NAME:SHAPE}}
+  // expected-error @unknown {{node 'r': cannot infer a static shape (type tensor<*xf32>); give the feed shapes with --feed NAME:SHAPE}}
   %0 = graph.Relu %x : (tensor<2x4xf32>) -> tensor<*xf32> loc("r")
   %1 = graph.Tanh %0 : (tensor<*xf32>) -> tensor<*xf32> loc("t")
   return %1 : tensor<*xf32>
@@ -69,7 +69,7 @@ func.func @unsupported_variants(%u: tensor<4xui8>, %i: tensor<4xi32>, %x: tensor
 
 // expected-error @below {{unsupported TensorFlow ops: Bar (1 node, first 'bar')}}
 func.func @all_at_once(%x: tensor<?xf32> loc("feed")) -> (tensor<?xf32>, tensor<3xf32>, tensor<3xf32>) {
-  // expected-error @unknown {{cannot infer a static shape for node 'feed'}}
+  // expected-error @unknown {{node 'feed': cannot infer a static shape}}
   // expected-error @unknown {{node 'p': Placeholder is not fed; pass --feed p[:SHAPE]}}
   %p = graph.Placeholder : tensor<3xf32> loc("p")
   %0 = "graph.Bar"(%x) : (tensor<?xf32>) -> tensor<?xf32> loc("bar")

@@ -176,8 +176,10 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
     std::string label = name.empty()
                             ? "argument #" + std::to_string(arg.getArgNumber())
                             : name.str();
-    emitError(arg.getLoc()) << "cannot infer a static shape for node '" << label
-                            << "' (type " << typeToString(arg.getType())
+    emitError(arg.getLoc()) << (name.empty() ? "" : "node '") << label
+                            << (name.empty() ? "" : "'")
+                            << ": cannot infer a static shape (type "
+                            << typeToString(arg.getType())
                             << "); give the feed shapes with --feed NAME:SHAPE";
     ok = false;
   }
@@ -223,8 +225,9 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
     for (Type type : op->getResultTypes()) {
       if (isStatic(type))
         continue;
-      op->emitError() << "cannot infer a static shape for node '" << node
-                      << "' (type " << typeToString(type)
+      op->emitError() << "node '" << node
+                      << "': cannot infer a static shape (type "
+                      << typeToString(type)
                       << "); give the feed shapes with --feed NAME:SHAPE";
       ok = false;
       return;
