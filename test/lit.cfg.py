@@ -9,7 +9,7 @@ from lit.llvm import llvm_config
 config.name = "graphc"
 config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
 config.suffixes = [".mlir", ".pbtxt", ".test"]
-config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "unit"]
+config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py", "unit", "utils"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.graphc_obj_root, "test")
 
@@ -22,6 +22,9 @@ config.substitutions.append(("%models", config.graphc_models_dir))
 config.substitutions.append(("%examples", os.path.join(config.graphc_src_root, "examples")))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%python", config.python3))
+# %exit2 CMD: CMD must fail with exit status 2 (bad input), not crash.
+config.substitutions.append(("%exit2", "sh " + os.path.join(
+    config.graphc_src_root, "test", "utils", "exit2")))
 config.substitutions.append(("%npy", config.python3 + " " +
                              os.path.join(config.graphc_src_root, "scripts", "npytool.py")))
 config.substitutions.append(("%cc", os.path.join(config.llvm_tools_dir, "clang")))
