@@ -514,6 +514,20 @@ LogicalResult GraphImporter::importNode(OpBuilder &builder,
   Operation *op = builder.create(state);
   // Splits inherent attrs (properties of registered ops) from the rest.
   op->setAttrs(attrs.getDictionary(context));
+  // A property silently drops a value of the wrong kind (transpose_a given
+  // as an int, or an empty AttrValue): refuse instead of compiling a default.
+  for (NamedAttribute named : attrs) {
+    std::optional<Attribute> stored = op->getInherentAttr(named.getName());
+    if (stored && *stored != named.getValue()) {
+      std::string kind;
+      llvm::raw_string_ostream os(kind);
+      named.getValue().print(os);
+      op->erase();
+      return nodeError(n) << "attr '" << named.getName().getValue()
+                          << "' of " << n.op << " has a value of the wrong kind ("
+                          << kind << ")";
+    }
+  }
   values[n.name].assign(op->result_begin(), op->result_end());
   return success();
 }
