@@ -412,6 +412,17 @@ LogicalResult GraphImporter::checkInputTypes(const tf::NodeDef &node,
           llvm::any_of(graph.functions, [&](const tf::FunctionDef &f) {
             return f.name == producerOp;
           });
+      // TF requires the input's dtype to be the one this node expects, so
+      // that is the unknown op's output dtype: type it and keep going. The
+      // op stays in the graph and is reported by name if it has to be
+      // lowered ("unsupported TensorFlow ops: ..."), not at all if the
+      // fetches do not need it.
+      if (!isFunction && producer) {
+        Value input = operands[k];
+        input.setType(cast<TensorType>(input.getType())
+                          .clone(convertDataType(expected, context)));
+        continue;
+      }
       return nodeError(node)
              << "input " << k << " ('" << node.inputs[k]
              << "') comes from a '" << producerOp << "' node, which is "
