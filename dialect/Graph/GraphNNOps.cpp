@@ -49,10 +49,6 @@ bool conflicts(int64_t a, int64_t b) {
   return !isDynamic(a) && !isDynamic(b) && a != b;
 }
 
-int64_t intAt(ArrayAttr a, unsigned i, int64_t dflt = 1) {
-  return a && a.size() > i ? cast<IntegerAttr>(a[i]).getInt() : dflt;
-}
-
 LogicalResult verifyFourPositiveInts(Operation *op, StringRef name,
                                      ArrayAttr attr, bool allowEmpty) {
   if (allowEmpty && attr.empty())
@@ -121,45 +117,6 @@ LogicalResult verifyDepthwiseChannels(Operation *op, Value input, Value filter,
   return success();
 }
 
-/// TF's output size of one windowed spatial dim (Conv2D's shape function).
-int64_t windowedOutputSize(int64_t in, int64_t window, int64_t stride,
-                           int64_t dilation, StringRef padding,
-                           int64_t padBefore, int64_t padAfter) {
-  if (isDynamic(in) || isDynamic(window))
-    return ShapedType::kDynamic;
-  int64_t effective = (window - 1) * dilation + 1;
-  if (padding == "SAME")
-    return (in + stride - 1) / stride;
-  if (padding == "EXPLICIT")
-    in += padBefore + padAfter;
-  if (in < effective)
-    return 0;
-  return (in - effective) / stride + 1;
-}
-
-/// The result of a 2-D convolution with a KH x KW window and `channels`
-/// output channels over the 4-D `input` (in `format`).
-RankedTensorType convResultType(RankedTensorType input, int64_t channels,
-                                int64_t kh, int64_t kw, ArrayAttr strides,
-                                ArrayAttr dilations, StringRef padding,
-                                ArrayAttr explicitPaddings, StringRef format) {
-  bool nchw = format == "NCHW";
-  unsigned h = nchw ? 2 : 1, w = nchw ? 3 : 2;
-  auto pad = [&](unsigned d, unsigned side) {
-    return intAt(explicitPaddings, 2 * d + side, 0);
-  };
-  int64_t oh = windowedOutputSize(input.getDimSize(h), kh, intAt(strides, h),
-                                  intAt(dilations, h), padding, pad(h, 0),
-                                  pad(h, 1));
-  int64_t ow = windowedOutputSize(input.getDimSize(w), kw, intAt(strides, w),
-                                  intAt(dilations, w), padding, pad(w, 0),
-                                  pad(w, 1));
-  SmallVector<int64_t> dims =
-      nchw ? SmallVector<int64_t>{input.getDimSize(0), channels, oh, ow}
-           : SmallVector<int64_t>{input.getDimSize(0), oh, ow, channels};
-  return RankedTensorType::get(dims, input.getElementType());
-}
-
 /// `a * b` unless either is dynamic.
 int64_t mulDims(int64_t a, int64_t b) {
   return isDynamic(a) || isDynamic(b) ? ShapedType::kDynamic : a * b;
@@ -176,7 +133,7 @@ LogicalResult refineDepthwise(Operation *op, Value input, Value filter,
     return success();
   int64_t channels = mulDims(f.getDimSize(2), f.getDimSize(3));
   return refineResult(op, op->getResult(0),
-                      convResultType(in, channels, f.getDimSize(0),
+                      windowedResultType(in, channels, f.getDimSize(0),
                                      f.getDimSize(1), strides, dilations,
                                      padding, explicitPaddings, format));
 }
@@ -191,7 +148,7 @@ LogicalResult refineConv(Operation *op, Value input, Value filter,
   if (!in || !f)
     return success();
   return refineResult(op, op->getResult(0),
-                      convResultType(in, f.getDimSize(3), f.getDimSize(0),
+                      windowedResultType(in, f.getDimSize(3), f.getDimSize(0),
                                      f.getDimSize(1), strides, dilations,
                                      padding, explicitPaddings, format));
 }
@@ -294,7 +251,7 @@ LogicalResult Conv2DBackpropInputOp::verify() {
     // out_backprop must have the shape of the forward convolution's output.
     if (values->size() == 4 && filter && grad) {
       auto input = RankedTensorType::get(*values, grad.getElementType());
-      RankedTensorType forward = convResultType(
+      RankedTensorType forward = windowedResultType(
           input, filter.getDimSize(3), filter.getDimSize(0),
           filter.getDimSize(1), getStrides(), getDilations(), getPadding(),
           getExplicitPaddings(), getDataFormat());

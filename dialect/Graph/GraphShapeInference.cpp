@@ -78,11 +78,14 @@ RankedTensorType rankedOf(Value v) {
 
 Type elementOf(Value v) { return cast<TensorType>(v.getType()).getElementType(); }
 
+} // namespace
+
 /// TF's output size of one spatial dimension (conv_ops / pooling shape fns).
-int64_t windowedOutputSize(int64_t in, int64_t window, int64_t stride,
-                           int64_t dilation, StringRef padding,
-                           int64_t padBefore, int64_t padAfter) {
-  if (ShapedType::isDynamic(in))
+int64_t graphc::graph::windowedOutputSize(int64_t in, int64_t window,
+                                          int64_t stride, int64_t dilation,
+                                          StringRef padding, int64_t padBefore,
+                                          int64_t padAfter) {
+  if (ShapedType::isDynamic(in) || ShapedType::isDynamic(window))
     return ShapedType::kDynamic;
   int64_t effective = (window - 1) * dilation + 1;
   if (padding == "SAME")
@@ -94,16 +97,15 @@ int64_t windowedOutputSize(int64_t in, int64_t window, int64_t stride,
   return (in - effective) / stride + 1;
 }
 
-int64_t intAt(ArrayAttr a, unsigned i, int64_t dflt = 1) {
+int64_t graphc::graph::intAt(ArrayAttr a, unsigned i, int64_t dflt) {
   return a && a.size() > i ? cast<IntegerAttr>(a[i]).getInt() : dflt;
 }
 
 /// NHWC/NCHW 4-D windowed op result: [N, OH, OW, C] or [N, C, OH, OW].
-RankedTensorType windowedResultType(RankedTensorType input, int64_t channels,
-                                    int64_t kh, int64_t kw, ArrayAttr strides,
-                                    ArrayAttr dilations, StringRef padding,
-                                    ArrayAttr explicitPaddings,
-                                    StringRef format) {
+RankedTensorType graphc::graph::windowedResultType(
+    RankedTensorType input, int64_t channels, int64_t kh, int64_t kw,
+    ArrayAttr strides, ArrayAttr dilations, StringRef padding,
+    ArrayAttr explicitPaddings, StringRef format) {
   bool nchw = format == "NCHW";
   unsigned h = nchw ? 2 : 1, w = nchw ? 3 : 2;
   auto pad = [&](unsigned d, unsigned side) {
@@ -120,8 +122,6 @@ RankedTensorType windowedResultType(RankedTensorType input, int64_t channels,
            : SmallVector<int64_t>{input.getDimSize(0), oh, ow, channels};
   return RankedTensorType::get(dims, input.getElementType());
 }
-
-} // namespace
 
 LogicalResult IdentityOp::refineResultTypes() { return refineSameAsOperand(*this); }
 LogicalResult StopGradientOp::refineResultTypes() { return refineSameAsOperand(*this); }

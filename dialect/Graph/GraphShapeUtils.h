@@ -7,6 +7,7 @@
 #ifndef GRAPH_GRAPHSHAPEUTILS_H
 #define GRAPH_GRAPHSHAPEUTILS_H
 
+#include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
 
@@ -29,6 +30,23 @@ mlir::LogicalResult refineSameAsOperand(mlir::Operation *op);
 /// `elementType` (null: operand 0's).
 mlir::LogicalResult refineBroadcast(mlir::Operation *op,
                                     mlir::Type elementType = nullptr);
+
+/// Element `i` of an integer array attr (strides, ksize, ...), or `dflt`.
+int64_t intAt(mlir::ArrayAttr a, unsigned i, int64_t dflt = 1);
+
+/// TF's output size of one windowed spatial dim (conv_ops / pooling shape
+/// functions); dynamic if `in` or `window` is.
+int64_t windowedOutputSize(int64_t in, int64_t window, int64_t stride,
+                           int64_t dilation, llvm::StringRef padding,
+                           int64_t padBefore, int64_t padAfter);
+
+/// NHWC/NCHW 4-D windowed op result (Conv2D, pools): [N, OH, OW, C] or
+/// [N, C, OH, OW] for a KH x KW window and `channels` output channels.
+mlir::RankedTensorType
+windowedResultType(mlir::RankedTensorType input, int64_t channels, int64_t kh,
+                   int64_t kw, mlir::ArrayAttr strides, mlir::ArrayAttr dilations,
+                   llvm::StringRef padding, mlir::ArrayAttr explicitPaddings,
+                   llvm::StringRef format);
 
 } // namespace graphc::graph
 

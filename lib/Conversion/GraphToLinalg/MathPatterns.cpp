@@ -481,46 +481,6 @@ struct CastLowering : GraphOpLowering<CastOp> {
 // Reductions
 //===----------------------------------------------------------------------===//
 
-/// `type`'s shape without the dims in `dims`, with element type `element`.
-RankedTensorType dropDims(RankedTensorType type, ArrayRef<int64_t> dims,
-                          Type element) {
-  SmallVector<int64_t> shape;
-  for (int64_t i = 0; i < type.getRank(); ++i)
-    if (!llvm::is_contained(dims, i))
-      shape.push_back(type.getDimSize(i));
-  return RankedTensorType::get(shape, element);
-}
-
-/// The map from a `rank`-D iteration space to the tensor that reduced `dims`.
-AffineMap getReducedMap(int64_t rank, ArrayRef<int64_t> dims,
-                        MLIRContext *ctx) {
-  SmallVector<AffineExpr> exprs;
-  for (int64_t i = 0; i < rank; ++i)
-    if (!llvm::is_contained(dims, i))
-      exprs.push_back(getAffineDimExpr(i, ctx));
-  return AffineMap::get(rank, 0, exprs, ctx);
-}
-
-using CombineFn =
-    llvm::function_ref<Value(OpBuilder &, Location, Value, Value)>;
-
-/// linalg.reduce of `input` over `dims` into a tensor of `accumulator`
-/// filled with `init`, combining with `combine(element, accumulator)`.
-Value createReduce(OpBuilder &b, Location loc, Value input,
-                   ArrayRef<int64_t> dims, Type accumulator, TypedAttr init,
-                   CombineFn combine) {
-  RankedTensorType reducedType =
-      dropDims(getStaticType(input), dims, accumulator);
-  Value filled = createFilled(b, loc, reducedType, init);
-  auto reduce = linalg::ReduceOp::create(
-      b, loc, ValueRange{input}, ValueRange{filled}, dims,
-      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-        Value result = combine(nested, nestedLoc, args[0], args[1]);
-        linalg::YieldOp::create(nested, nestedLoc, result);
-      });
-  return reduce.getResult(0);
-}
-
 /// The constant integers of `original` or, during the conversion, of its
 /// converted value `adapted` (may be null).
 std::optional<SmallVector<int64_t>> getConstantValues(Value original,

@@ -110,6 +110,40 @@ Value createElementwise(OpBuilder &b, Location loc, RankedTensorType resultType,
   return createGeneric(b, loc, resultType, inputs, maps, body);
 }
 
+RankedTensorType dropDims(RankedTensorType type, ArrayRef<int64_t> dims,
+                          Type element) {
+  SmallVector<int64_t> shape;
+  for (int64_t i = 0; i < type.getRank(); ++i)
+    if (!llvm::is_contained(dims, i))
+      shape.push_back(type.getDimSize(i));
+  return RankedTensorType::get(shape, element);
+}
+
+AffineMap getReducedMap(int64_t rank, ArrayRef<int64_t> dims,
+                        MLIRContext *ctx) {
+  SmallVector<AffineExpr> exprs;
+  for (int64_t i = 0; i < rank; ++i)
+    if (!llvm::is_contained(dims, i))
+      exprs.push_back(getAffineDimExpr(i, ctx));
+  return AffineMap::get(rank, 0, exprs, ctx);
+}
+
+Value createReduce(
+    OpBuilder &b, Location loc, Value input, ArrayRef<int64_t> dims,
+    Type accumulator, TypedAttr init,
+    llvm::function_ref<Value(OpBuilder &, Location, Value, Value)> combine) {
+  RankedTensorType reducedType =
+      dropDims(getStaticType(input), dims, accumulator);
+  Value filled = createFilled(b, loc, reducedType, init);
+  auto reduce = linalg::ReduceOp::create(
+      b, loc, ValueRange{input}, ValueRange{filled}, dims,
+      [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+        Value result = combine(nested, nestedLoc, args[0], args[1]);
+        linalg::YieldOp::create(nested, nestedLoc, result);
+      });
+  return reduce.getResult(0);
+}
+
 Value createTranspose(OpBuilder &b, Location loc, Value value,
                       ArrayRef<int64_t> perm) {
   RankedTensorType type = getStaticType(value);

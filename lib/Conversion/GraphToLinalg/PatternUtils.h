@@ -176,6 +176,22 @@ mlir::Value createElementwise(mlir::OpBuilder &b, mlir::Location loc,
                               mlir::RankedTensorType resultType,
                               mlir::ValueRange inputs, ScalarBuilder body);
 
+/// `type`'s shape without the dims in `dims`, with element type `element`.
+mlir::RankedTensorType dropDims(mlir::RankedTensorType type,
+                                llvm::ArrayRef<int64_t> dims,
+                                mlir::Type element);
+/// The map from a `rank`-D iteration space to the tensor that reduced `dims`.
+mlir::AffineMap getReducedMap(int64_t rank, llvm::ArrayRef<int64_t> dims,
+                              mlir::MLIRContext *ctx);
+/// linalg.reduce of `input` over `dims` into a tensor of `accumulator`
+/// filled with `init`, combining with `combine(element, accumulator)`.
+mlir::Value createReduce(
+    mlir::OpBuilder &b, mlir::Location loc, mlir::Value input,
+    llvm::ArrayRef<int64_t> dims, mlir::Type accumulator, mlir::TypedAttr init,
+    llvm::function_ref<mlir::Value(mlir::OpBuilder &, mlir::Location,
+                                   mlir::Value, mlir::Value)>
+        combine);
+
 /// linalg.transpose of `value`: result dim i is input dim perm[i].
 mlir::Value createTranspose(mlir::OpBuilder &b, mlir::Location loc,
                             mlir::Value value, llvm::ArrayRef<int64_t> perm);
