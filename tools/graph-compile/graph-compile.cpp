@@ -60,7 +60,8 @@ int main(int argc, char **argv) {
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
   mlir::registerPassManagerCLOptions();
-  // --help lists our options; LLVM/MLIR ones stay usable (--help-hidden).
+  // --help lists our options; LLVM/MLIR ones (e.g. --mlir-print-ir-after-all)
+  // stay usable but unlisted.
   cl::HideUnrelatedOptions(graphCompileCategory);
   cl::ParseCommandLineOptions(argc, argv, "graphc: TF graph to native library\n");
   if (listOps) {

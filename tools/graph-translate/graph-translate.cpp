@@ -36,7 +36,8 @@ int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
   mlir::registerMLIRContextCLOptions();
-  // --help lists our options; LLVM/MLIR ones stay usable (--help-hidden).
+  // --help lists our options; LLVM/MLIR ones (e.g. --mlir-print-ir-after-all)
+  // stay usable but unlisted.
   cl::HideUnrelatedOptions(graphTranslateCategory);
   cl::ParseCommandLineOptions(argc, argv, "graphc model importer\n");
 
