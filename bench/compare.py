@@ -147,6 +147,23 @@ def check_output(out, model, layout_nchw=False):
     return None
 
 
+def cell_reason(msg):
+    """The gist of a failure, for a table cell (the whole text goes in a note)."""
+    msg = " ".join(str(msg).split())
+    m = re.search(r'Can\'t create layer "[^"]*" of type "([^"]+)"', msg)
+    if m:
+        return f"unsupported op {m.group(1)}"
+    m = re.search(r"NodeDef missing attr '(\w+)' from Op<name=(\w+)", msg)
+    if m:
+        return f"{m.group(2)} without attr {m.group(1)}"
+    msg = re.sub(r"^(\w+(Error|Exception)|RuntimeError|Exception): ", "", msg)
+    m = re.search(r"(.*?) for '\{\{node [^}]*\}\} = (\w+)", msg)
+    if m:
+        msg = f"{m.group(2)}: {m.group(1)}"
+    msg = re.sub(r"^OpenCV\([\d.]+\) \S+ ", "", msg)
+    return short(msg, 32)
+
+
 def tensor_name(name):
     return name if ":" in name else name + ":0"
 
@@ -353,11 +370,11 @@ class OpenCV:
     name = "opencv"
     nchw = True
 
-    def __init__(self, model, pb, work, runner):
+    def __init__(self, model, pb, work, runner, layer=None):
         self.work = work
         raw = os.path.join(work, "input.raw")
         model.x.tofile(raw)
-        layer = producer_layer(pb, model.fetches[0])
+        layer = layer or producer_layer(pb, model.fetches[0])
         self.cmd = [runner, pb, raw, str(model.x.dtype), "x".join(map(str, model.shape))]
         if layer:
             self.cmd.append(layer)
@@ -413,56 +430,55 @@ def producer_layer(pb, fetch):
 
 
 # --------------------------------------------------------------------------
-# Work that needs TensorFlow's shape inference: the FLOP count.
+# The FLOP count: conv/matmul multiply-adds from graphc's shaped graph.
 
-def count_gflop(model):
-    """Conv/matmul FLOPs (2 per multiply-add) of one inference, from the
-    graph with TF's static shapes for the fed shape; None without TF."""
-    import tensorflow as tf
-    for kind, pb in model.graphs(["unfused", "fused"]):
-        try:
-            gd = load_graphdef(pb)
-            g = tf.Graph()
-            with g.as_default():
-                ph = tf.compat.v1.placeholder(tf.as_dtype(model.dtype), model.shape,
-                                              name="bench_compare_input")
-                tf.import_graph_def(gd, input_map={tensor_name(model.feed): ph}, name="")
-        except Exception:
-            continue
-        total = 0
-        for op in g.get_operations():
-            t = op.type
-            if t not in ("Conv2D", "_FusedConv2D", "DepthwiseConv2dNative",
-                         "FusedDepthwiseConv2dNative", "MatMul", "_FusedMatMul",
-                         "BatchMatMul", "BatchMatMulV2", "BatchMatMulV3",
-                         "Conv2DBackpropInput", "Conv3D"):
+FLOP_OPS = ("Conv2D", "_FusedConv2D", "DepthwiseConv2dNative", "FusedDepthwiseConv2dNative",
+            "MatMul", "_FusedMatMul", "BatchMatMul", "BatchMatMulV2", "BatchMatMulV3",
+            "Conv2DBackpropInput", "Conv3D")
+
+
+def op_flops(op, operands, result, attrs):
+    """2 x multiply-adds of one conv/matmul-like op from its static shapes."""
+    nout = math.prod(result)
+    if op in ("Conv2D", "_FusedConv2D", "Conv3D"):
+        return 2 * nout * math.prod(operands[1][:-1])
+    if op in ("DepthwiseConv2dNative", "FusedDepthwiseConv2dNative"):
+        return 2 * nout * operands[1][0] * operands[1][1]
+    if op == "Conv2DBackpropInput":
+        f = operands[1]
+        return 2 * math.prod(operands[2]) * f[0] * f[1] * f[2]
+    if op in ("MatMul", "_FusedMatMul"):
+        a = operands[0]
+        return 2 * nout * (a[0] if attrs.get("transpose_a") else a[1])
+    a = operands[0]
+    return 2 * nout * (a[-2] if attrs.get("adj_x") else a[-1])
+
+
+def count_gflop_graphc(model, pb, tools, work):
+    """The FLOP count from graphc's shaped graph (`--emit graph`)."""
+    prefix = os.path.join(work, "shaped")
+    cmd = [os.path.join(tools, "graph-compile"), pb, "-o", prefix, "--emit", "graph",
+           "--feed", f"{model.feed}:{'x'.join(map(str, model.shape)) or '[]'}"]
+    for f in model.fetches:
+        cmd += ["--fetch", f]
+    if subprocess.run(cmd, capture_output=True).returncode != 0:
+        return None
+    total = 0
+    op_re = re.compile(r"= graph\.(\w+) .* : \((.*)\) -> (.*)$")
+    dims = lambda t: [int(d) for d in re.match(r"tensor<((?:\d+x)*)\w+>", t.strip()).group(1).split("x") if d]  # noqa: E731
+    with open(prefix + ".graph.mlir") as f:
+        for line in f:
+            m = op_re.search(line)
+            if not m or m.group(1) not in FLOP_OPS:
                 continue
             try:
-                out = op.outputs[0].shape.as_list()
-                nout = math.prod(out)
-                if t in ("Conv2D", "_FusedConv2D", "Conv3D"):
-                    f = op.inputs[1].shape.as_list()
-                    total += 2 * nout * math.prod(f[:-1])
-                elif t in ("DepthwiseConv2dNative", "FusedDepthwiseConv2dNative"):
-                    f = op.inputs[1].shape.as_list()
-                    total += 2 * nout * f[0] * f[1]
-                elif t == "Conv2DBackpropInput":
-                    f = op.inputs[1].shape.as_list()
-                    dy = op.inputs[2].shape.as_list()
-                    total += 2 * math.prod(dy) * f[0] * f[1] * f[2]
-                elif t in ("MatMul", "_FusedMatMul"):
-                    a = op.inputs[0].shape.as_list()
-                    k = a[0] if op.get_attr("transpose_a") else a[1]
-                    total += 2 * nout * k
-                else:
-                    a = op.inputs[0].shape.as_list()
-                    adj = op.get_attr("adj_x")
-                    k = a[-2] if adj else a[-1]
-                    total += 2 * nout * k
-            except Exception:
-                continue  # a shape TF leaves unknown: not counted
-        return total / 1e9
-    return None
+                operands = [dims(t) for t in re.findall(r"tensor<[^>]*>", m.group(2))]
+                result = dims(re.findall(r"tensor<[^>]*>", m.group(3))[0])
+                attrs = {"transpose_a": "transpose_a = true" in line, "adj_x": "adj_x = true" in line}
+                total += op_flops(m.group(1), operands, result, attrs)
+            except (AttributeError, IndexError, ValueError):
+                continue
+    return total / 1e9
 
 
 # --------------------------------------------------------------------------
@@ -566,8 +582,13 @@ def compile_graphc(model, pb, tools, work):
     r = subprocess.run(cmd, capture_output=True, text=True)
     secs = time.perf_counter() - t0
     if r.returncode != 0:
-        err = next((l for l in r.stderr.splitlines() if "error:" in l), r.stderr.strip()[-200:])
-        raise BenchError("compile: " + err.split("error:", 1)[-1].strip())
+        err = next((l for l in r.stderr.splitlines() if "error:" in l), None)
+        if err:
+            raise BenchError("compile: " + err.split("error:", 1)[-1].strip())
+        if r.returncode < 0 or r.returncode > 128:
+            sig = -r.returncode if r.returncode < 0 else r.returncode - 128
+            raise BenchError(f"graph-compile crashed (signal {sig})")
+        raise BenchError(f"graph-compile exit {r.returncode}")
     so = prefix + ".so"
     return so, secs, os.path.getsize(so)
 
@@ -679,13 +700,10 @@ def bench_model(model, args, tools, runner, runner_err, work, log):
             engines[k].close()
     engines.clear()
 
-    try:
-        with quiet_stderr():
-            res["gflop"] = count_gflop(model)
-    except ImportError:
-        res["gflop"] = None
-    except Exception as ex:  # noqa: BLE001
-        log(f"{model.name}: FLOP count failed: {ex}")
+    for kind, pb in model.graphs(["fused", "unfused"]):
+        res["gflop"] = count_gflop_graphc(model, pb, tools, work)
+        if res["gflop"] is not None:
+            break
 
     peers_ok = {k: v for k, v in res["ms"].items() if k != "graphc" and v}
     res["best"] = min(peers_ok, key=peers_ok.get) if peers_ok else None
@@ -699,7 +717,7 @@ def bench_model(model, args, tools, runner, runner_err, work, log):
 def fmt_ms(v):
     if v is None:
         return "-"
-    return f"{v:.3g}" if v < 100 else f"{v:.0f}"
+    return f"{v:.3f}" if v < 1 else f"{v:.2f}" if v < 10 else f"{v:.1f}" if v < 100 else f"{v:.0f}"
 
 
 def print_table(results, args, out):
@@ -713,14 +731,13 @@ def print_table(results, args, out):
     for r in results:
         g = r["ms"].get("graphc")
         cells = [r["name"], f"{r['gflop']:.3f}" if r["gflop"] is not None else "-"]
-        cells.append(fmt_ms(g) if g else short(r["err"].get("graphc", "-"), 40))
-        for p in peers:
+        for p in ["graphc"] + peers:
             if r["ms"].get(p):
                 cells.append(fmt_ms(r["ms"][p]))
             else:
                 why = r["err"].get(p, "-")
-                cells.append(short(why, 40))
-                if len(" ".join(why.split())) > 40:
+                cells.append(cell_reason(why))
+                if cell_reason(why) != " ".join(why.split()):
                     notes.append(f"{r['name']} {PEER_TITLE[p]}: {short(why, 300)}")
         cv = r["ms"].get("opencv")
         best = r["best"]

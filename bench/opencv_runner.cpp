@@ -126,7 +126,8 @@ int main(int argc, char **argv) {
         f << (d ? " " : "") << c.size[d];
       f << "\n";
       f.write(reinterpret_cast<const char *>(c.ptr<float>()), c.total() * 4);
-      std::cout << "ok" << std::endl;
+      f.close();
+      std::cout << (f ? "ok" : "error: cannot write the output") << std::endl;
     } else if (line == "rss") {
       std::ifstream status("/proc/self/status");
       std::string l, kb = "-1";
