@@ -783,6 +783,11 @@ def print_table(results, args, out):
             print(f"graph read by {PEER_TITLE[k]}: {'; '.join(parts)}", file=out)
     for n in notes:
         print(f"note: {n}", file=out)
+    # How many models each engine computed correctly (timed engines are the
+    # ones whose first fetch was within max_abs of the reference).
+    ok = [f"{PEER_TITLE[k]} {sum(1 for r in results if r['ms'].get(k))}/{len(results)}"
+          for k in ["graphc"] + peers]
+    print(f"correct (first fetch within max_abs of the reference): {', '.join(ok)}", file=out)
     print(f"single-threaded; medians of {args.runs} interleaved rounds after {args.warmup} warm-up runs; "
           f"% peak of {args.peak:g} GFLOP/s; RSS: peak of a child process running that engine alone",
           file=out)

@@ -50,3 +50,22 @@ if shutil.which("pkg-config") and subprocess.call(
     config.available_features.add("opencv")
     config.substitutions.append(("%opencv_flags", subprocess.check_output(
         ["pkg-config", "--cflags", "--libs", "opencv4"], text=True).strip()))
+
+# `bench-peers`: the venv of scripts/bench-setup (.venv/ in the checkout) is
+# complete (TensorFlow, ONNX Runtime, tf2onnx, OpenVINO), so bench/compare
+# can time graphc against its Python peers; `openblas`: cblas_sgemm for bench/matmul (libopenblas-dev).
+config.substitutions.append(("%bench", os.path.join(config.graphc_src_root, "bench")))
+config.substitutions.append(("%graphc_build", config.graphc_obj_root))
+# (The stamp is written only when bench-setup installed every peer.)
+_bench_python = os.path.join(config.graphc_src_root, ".venv", "bin", "python")
+_bench_stamp = os.path.join(config.graphc_src_root, ".venv", ".graphc-bench-stamp")
+if os.path.exists(_bench_stamp) and subprocess.call(
+        [_bench_python, "-c", "import importlib.util as u, sys; sys.exit(any(u.find_spec(m) is None "
+         "for m in ('tensorflow', 'onnxruntime', 'tf2onnx', 'openvino')))"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("bench-peers")
+if os.path.exists("/usr/include/x86_64-linux-gnu/cblas.h") or os.path.exists("/usr/include/cblas.h"):
+    if shutil.which("cc") and subprocess.call(
+            ["sh", "-c", "echo 'int main(){return 0;}' | cc -x c - -o /dev/null -lopenblas"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+        config.available_features.add("openblas")
