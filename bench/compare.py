@@ -132,8 +132,14 @@ class Model:
         return out
 
 
+RTOL = 1e-5  # set from --rtol
+
+
 def check_output(out, model, layout_nchw=False):
-    """None if `out` matches the reference within max_abs, else why not."""
+    """None if `out` matches the reference, else why not: every element
+    within max_abs + RTOL * |ref| (graph-run --expect's criterion; RTOL is
+    float32's rounding at the size of the value: posenet's outputs reach 317,
+    where max_abs = 1e-3 alone is tighter than any float32 summation order)."""
     out = np.asarray(out)
     ref = model.ref
     if layout_nchw and out.ndim == 4:
@@ -141,9 +147,14 @@ def check_output(out, model, layout_nchw=False):
     if out.size != ref.size:
         return f"wrong: output shape {list(out.shape)}, reference {list(ref.shape)}"
     out = out.reshape(ref.shape).astype(np.float64)
-    err = float(np.max(np.abs(out - ref.astype(np.float64)))) if ref.size else 0.0
-    if not (err <= model.max_abs):
-        return f"wrong: max_abs_err={err:.3g} > {model.max_abs:g}"
+    ref = ref.astype(np.float64)
+    if not ref.size:
+        return None
+    diff = np.abs(out - ref)
+    bad = ~(diff <= model.max_abs + RTOL * np.abs(ref))
+    if bad.any():
+        return (f"wrong: max_abs_err={float(np.max(diff)):.3g} (tolerance {model.max_abs:g} + "
+                f"{RTOL:g}*|ref|; {int(bad.sum())}/{ref.size} outside)")
     return None
 
 
@@ -153,6 +164,12 @@ def cell_reason(msg):
     m = re.search(r'Can\'t create layer "[^"]*" of type "([^"]+)"', msg)
     if m:
         return f"unsupported op {m.group(1)}"
+    m = re.match(r"wrong: max_abs_err=(\S+)", msg)
+    if m:
+        return f"wrong (err {m.group(1)})"
+    m = re.search(r"AttrValue missing value .* for attr '(\w+)'.*?Op<name=(\w+)", msg)
+    if m:
+        return f"{m.group(2)} without attr {m.group(1)}"
     m = re.search(r"NodeDef missing attr '(\w+)' from Op<name=(\w+)", msg)
     if m:
         return f"{m.group(2)} without attr {m.group(1)}"
@@ -788,6 +805,7 @@ def print_table(results, args, out):
     ok = [f"{PEER_TITLE[k]} {sum(1 for r in results if r['ms'].get(k))}/{len(results)}"
           for k in ["graphc"] + peers]
     print(f"correct (first fetch within max_abs of the reference): {', '.join(ok)}", file=out)
+    print(f"checked: |out - ref| <= max_abs + {args.rtol:g}*|ref| on the first fetch", file=out)
     print(f"single-threaded; medians of {args.runs} interleaved rounds after {args.warmup} warm-up runs; "
           f"% peak of {args.peak:g} GFLOP/s; RSS: peak of a child process running that engine alone",
           file=out)
@@ -814,10 +832,14 @@ def main(argv):
                     help="FMA peak GFLOP/s of one core for the %% peak column (default 99)")
     ap.add_argument("--graphc-graph", choices=["fused", "unfused"], default="fused",
                     help="graph graphc compiles: X.pb (fused, default) or X_unfused.pb")
+    ap.add_argument("--rtol", type=float, default=1e-5,
+                    help="relative tolerance added to the manifest's max_abs (default 1e-5; 0: max_abs alone)")
     ap.add_argument("--work", help="keep artifacts here (default: a temporary folder)")
     ap.add_argument("--no-rss", action="store_true", help="skip the peak-RSS children")
     ap.add_argument("--json", help="also write the raw results here")
     args = ap.parse_args(argv)
+    global RTOL
+    RTOL = args.rtol
     args.peers = [] if args.peers == "none" else [p for p in args.peers.split(",") if p]
     for p in args.peers:
         if p not in ALL_PEERS:

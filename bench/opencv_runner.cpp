@@ -9,8 +9,8 @@
 //     DTYPE: float32 or int32 (converted to float, OpenCV's only input type)
 //     SHAPE: 1x64x64x1, the graph's own (NHWC) input shape; a 4-D input is
 //            transposed to the NCHW blob OpenCV wants
-//     OUTPUT_LAYER: the layer whose output is returned (default: the net's
-//            default output)
+//     OUTPUT_LAYER: the layer whose output is returned (or the last layer
+//            named OUTPUT_LAYER/...; default: the net's default output)
 //   startup prints "ok" or "error: <reason>" (then exits 2)
 //   run        one forward pass; prints its wall time in ms ("%.6f")
 //   dump PATH  writes the last output to PATH: a line "D0 D1 ...\n" (OpenCV's
@@ -95,8 +95,16 @@ int main(int argc, char **argv) {
     net = cv::dnn::readNetFromTensorflow(model);
     net.setPreferableBackend(cv::dnn::DNN_BACKEND_OPENCV);
     net.setPreferableTarget(cv::dnn::DNN_TARGET_CPU);
-    if (!outLayer.empty() && net.getLayerId(outLayer) < 0)
-      outLayer.clear();
+    if (!outLayer.empty() && net.getLayerId(outLayer) < 0) {
+      // OpenCV fuses some nodes into their producer, which keeps a name
+      // under the fetch's ("X/BiasAdd" -> "X/BiasAdd/_unfused_base"): take
+      // the last such layer, else the net's default output.
+      std::string found;
+      for (const std::string &name : net.getLayerNames())
+        if (name.rfind(outLayer + "/", 0) == 0)
+          found = name;
+      outLayer = found;
+    }
     net.setInput(blob);
     out = outLayer.empty() ? net.forward() : net.forward(outLayer);
   } catch (const cv::Exception &e) {
