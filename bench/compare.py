@@ -560,6 +560,33 @@ def peak_rss_mb(kind, engine_spec, work, runs=5):
     return int(m.group(1)) / 1024.0 if m and r.returncode == 0 else None
 
 
+def measure_peak(work):
+    """One core's fp32 FMA peak in GFLOP/s (bench/fma_peak.c, the widest
+    vector ISA the CPU has) and a label; (None, why) if it cannot run."""
+    src = os.path.join(HERE, "fma_peak.c")
+    exe = os.path.join(work, "fma_peak")
+    cc = shutil.which("cc") or shutil.which("gcc") or "cc"
+    r = subprocess.run([cc, "-O3", src, "-o", exe], capture_output=True, text=True)
+    if r.returncode != 0:
+        return None, "fma_peak does not build"
+    out = subprocess.run([exe], capture_output=True, text=True).stdout
+    vals = dict((k, float(v)) for k, v in re.findall(r"(\w+)_fma_gflops (\S+)", out))
+    for isa in ("avx512", "avx2"):
+        if isa in vals:
+            others = ", ".join(f"{k.upper()} {v:g}" for k, v in vals.items())
+            return vals[isa], f"measured by bench/fma_peak.c: {others}"
+    return None, "no FMA on this CPU"
+
+
+def resolve_peak(args, work):
+    """--peak auto -> the measured peak; a number stays."""
+    if args.peak == "auto":
+        peak, how = measure_peak(work)
+        args.peak, args.peak_how = (peak or 99.0), (how if peak else how + "; assumed 99")
+    else:
+        args.peak, args.peak_how = float(args.peak), "given with --peak"
+
+
 def build_graphc_runner(work):
     src = os.path.join(HERE, "graphc_runner.c")
     exe = os.path.join(work, "graphc_runner")
@@ -807,7 +834,7 @@ def print_table(results, args, out):
     print(f"correct (first fetch within max_abs of the reference): {', '.join(ok)}", file=out)
     print(f"checked: |out - ref| <= max_abs + {args.rtol:g}*|ref| on the first fetch", file=out)
     print(f"single-threaded; medians of {args.runs} interleaved rounds after {args.warmup} warm-up runs; "
-          f"% peak of {args.peak:g} GFLOP/s; RSS: peak of a child process running that engine alone",
+          f"% peak of {args.peak:g} GFLOP/s ({args.peak_how}); RSS: peak of a child process running that engine alone",
           file=out)
 
     def geo(xs):
@@ -828,8 +855,9 @@ def main(argv):
                     help="comma list of " + ",".join(ALL_PEERS) + " (default all); 'none' for graphc only")
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build"),
                     help="graphc build with bin/graph-compile (default: the checkout's build/)")
-    ap.add_argument("--peak", type=float, default=99.0,
-                    help="FMA peak GFLOP/s of one core for the %% peak column (default 99)")
+    ap.add_argument("--peak", default="auto",
+                    help="FMA peak GFLOP/s of one core for the %% peak column (default auto: "
+                         "measured by bench/fma_peak.c with the widest vector FMA the CPU has)")
     ap.add_argument("--graphc-graph", choices=["fused", "unfused"], default="fused",
                     help="graph graphc compiles: X.pb (fused, default) or X_unfused.pb")
     ap.add_argument("--rtol", type=float, default=1e-5,
@@ -859,6 +887,7 @@ def main(argv):
 
     def log(msg):
         print(f"[compare] {msg}", file=sys.stderr, flush=True)
+    resolve_peak(args, work_root)
     args.graphc_runner = None if args.no_rss else build_graphc_runner(work_root)
     runner, runner_err = (None, None)
     if "opencv" in args.peers:

@@ -30,7 +30,7 @@ import numpy as np  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from compare import BenchError, Graphc, OpenCV, build_opencv_runner, median  # noqa: E402
+from compare import BenchError, Graphc, OpenCV, build_opencv_runner, median, resolve_peak  # noqa: E402
 
 
 # ---------------------------------------------------------------- protobuf
@@ -260,17 +260,19 @@ def bench_matmul(args, tools, work):
         for case in ("const", "fed"):
             label = f"{n}x{n}x{n} {'constant B' if case == 'const' else 'fed A and B'}"
             if case not in ms:
-                rows.append([label, errs.get(case, "-"), "-", fmt(ob), gf(gflop, ob), "-"])
+                rows.append([label, errs.get(case, "-"), "-", "-", fmt(ob), gf(gflop, ob), "-"])
                 worst = 0.0
                 continue
             pct = 100.0 * ob / ms[case] if ob else None
             if pct is not None:
                 worst = pct if worst is None else min(worst, pct)
             rows.append([label, fmt(ms[case]), gf(gflop, ms[case]),
+                         f"{100 * gflop / (ms[case] / 1e3) / args.peak:.0f}%",
                          fmt(ob) if ob else errs.get("openblas", "-"), gf(gflop, ob),
                          f"{pct:.0f}%" if pct is not None else "-"])
-    table(["matmul (fp32)", "graphc ms", "graphc GFLOP/s", "OpenBLAS ms", "OpenBLAS GFLOP/s",
-           "% of OpenBLAS"], rows)
+    table(["matmul (fp32)", "graphc ms", "graphc GFLOP/s", "graphc % peak", "OpenBLAS ms",
+           "OpenBLAS GFLOP/s", "% of OpenBLAS"], rows)
+    print(f"peak {args.peak:g} GFLOP/s ({args.peak_how})")
     print(f"single-threaded; medians of {args.runs} interleaved rounds; OpenBLAS cblas_sgemm, "
           "OPENBLAS_NUM_THREADS=1")
     print(f"matmul vs OpenBLAS: {worst:.0f}%" if worst is not None else "matmul vs OpenBLAS: -")
@@ -351,7 +353,8 @@ def bench_conv(args, tools, work):
                      f"{cvms / g:.2f}" if g and cvms else "-"])
     table(["conv (fp32, SAME)", "GFLOP", "graphc ms", "graphc GFLOP/s", "graphc % peak",
            "OpenCV ms", "OpenCV GFLOP/s", "OpenCV % peak", "speedup vs OpenCV"], rows)
-    print(f"single-threaded; medians of {args.runs} interleaved rounds; peak {args.peak:g} GFLOP/s")
+    print(f"single-threaded; medians of {args.runs} interleaved rounds; peak {args.peak:g} GFLOP/s "
+          f"({args.peak_how})")
 
 
 def conv_ref(x, w, depthwise):
@@ -376,7 +379,8 @@ def main(argv):
     ap = argparse.ArgumentParser(prog=f"bench/{kind}")
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--build-dir", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--peak", type=float, default=99.0, help="FMA peak GFLOP/s of one core")
+    ap.add_argument("--peak", default="auto",
+                    help="FMA peak GFLOP/s of one core (default auto: measured by bench/fma_peak.c)")
     ap.add_argument("--work", help="keep the graphs and libraries here")
     if kind == "matmul":
         ap.add_argument("--sizes", default="512,1024", help="square sizes (default 512,1024)")
@@ -389,6 +393,7 @@ def main(argv):
         return 2
     work = args.work or tempfile.mkdtemp(prefix=f"bench-{kind}-")
     os.makedirs(work, exist_ok=True)
+    resolve_peak(args, work)
     try:
         if kind == "matmul":
             args.sizes = [int(s) for s in args.sizes.split(",")]
