@@ -34,6 +34,7 @@ const std::set<std::string> &graphc::getCompileEmitKinds() {
 void graphc::buildGraphOptimizationPipeline(OpPassManager &pm) {
   buildGraphFreezePipeline(pm);
   buildGraphSimplifyPipeline(pm);
+  buildGraphFoldPipeline(pm);
 }
 
 void graphc::buildGraphFreezePipeline(
@@ -52,6 +53,24 @@ void graphc::buildGraphSimplifyPipeline(OpPassManager &pm) {
   // Shapes from the feeds and folds (Identity chains, constant subgraphs,
   // run-time shape chains) in turn until neither changes anything.
   f.addPass(createGraphSimplify());
+  f.addPass(createCSEPass());
+}
+
+void graphc::buildGraphFoldPipeline(OpPassManager &pm) {
+  OpPassManager &f = pm.nest<func::FuncOp>();
+  // Zero Pad of H/W -> the padding of the conv it feeds.
+  f.addPass(createGraphFoldPad());
+  // Relu(x) - a * Relu(-x) -> Prelu(x, a) (before the scale folds, which
+  // must not see its Mul(x, -1)).
+  f.addPass(createGraphFusePrelu());
+  // Inference batch norms into the conv/matmul weights and a BiasAdd.
+  f.addPass(createGraphFoldBatchNorm());
+  // Mul/Add of constants after conv/matmul (unfused batch norms, scale
+  // layers) into the weights and bias; consecutive biases merged.
+  f.addPass(createGraphFoldScaleShift());
+  // Drop the replaced weights and the ops the folds left dead, share
+  // the constants that came out equal.
+  f.addPass(createCanonicalizerPass());
   f.addPass(createCSEPass());
 }
 
@@ -210,6 +229,8 @@ LogicalResult graphc::compileModel(MLIRContext &context,
       failed(options.configurePassManager(simplifyPM)))
     return failure();
   buildGraphSimplifyPipeline(simplifyPM);
+  if (options.graphFolds)
+    buildGraphFoldPipeline(simplifyPM);
   if (failed(simplifyPM.run(*module)))
     return failure();
 

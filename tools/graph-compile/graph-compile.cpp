@@ -53,6 +53,11 @@ static cl::opt<bool> foldConstants(
              "constants and write their results as Const nodes"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> cpu("cpu", cl::desc("Target CPU (default: host)"), cl::init("host"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> features("features", cl::desc("Extra target features, e.g. -avx512f"), cl::cat(graphCompileCategory));
+static cl::opt<bool> graphFolds(
+    "graph-folds",
+    cl::desc("Graph optimizations: batch norm, scale/shift and Pad folded "
+             "into convs (default on; =false to compare)"),
+    cl::init(true), cl::cat(graphCompileCategory));
 static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"), cl::init(3), cl::Prefix, cl::cat(graphCompileCategory));
 
 int main(int argc, char **argv) {
@@ -108,6 +113,7 @@ int main(int argc, char **argv) {
   options.codegen.cpu = cpu;
   options.codegen.features = features;
   options.codegen.optLevel = optLevel;
+  options.graphFolds = graphFolds;
   options.configurePassManager = [](mlir::PassManager &pm) {
     return mlir::applyPassManagerCLOptions(pm);
   };

@@ -49,6 +49,9 @@ struct CompileOptions {
   /// fold_constants transform), for runtimes such as OpenCV's DNN module
   /// that expect a layer's weights, not its data, to be constant.
   bool foldConstants = false;
+  /// The graph optimizations (buildGraphFoldPipeline) between simplify
+  /// and graph-to-linalg; --graph-folds=false turns them off.
+  bool graphFolds = true;
   CodegenOptions codegen;
   /// Applied to every pass manager the pipeline runs (IR printing, timing).
   std::function<mlir::LogicalResult(mlir::PassManager &)> configurePassManager;
@@ -71,6 +74,10 @@ void buildGraphFreezePipeline(
 /// Graph phase 2: infer shapes and fold (twice), then CSE.
 void buildGraphSimplifyPipeline(mlir::OpPassManager &pm);
 
+/// Graph phase 3, the graph optimizations: zero Pad into conv padding,
+/// inference batch norm and constant scale/shift into conv/matmul weights
+/// and bias, then canonicalize and CSE. Runs before graph-to-linalg.
+void buildGraphFoldPipeline(mlir::OpPassManager &pm);
 /// A C identifier made from a file name ("my-model.v2" -> "my_model_v2").
 std::string defaultModelName(llvm::StringRef outputPrefix);
 

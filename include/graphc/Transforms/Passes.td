@@ -77,4 +77,124 @@ def GraphSimplify : Pass<"graph-simplify", "mlir::func::FuncOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// Graph optimizations (run after graph-simplify, before graph-to-linalg)
+//===----------------------------------------------------------------------===//
+
+def GraphFoldBatchNorm : Pass<"graph-fold-batch-norm", "mlir::func::FuncOp"> {
+  let summary = "Fold inference batch norms into the preceding conv/matmul weights";
+  let description = [{
+    A `FusedBatchNorm`/`V2`/`V3` with `is_training = false`, NHWC, constant
+    scale/offset/mean/variance, only `y` used, whose input is a `Conv2D`,
+    `DepthwiseConv2dNative` (NHWC) or `MatMul` with constant f32 weights,
+    possibly followed by a bias (`BiasAdd`/`Add`/`AddV2`/`Sub` of a
+    per-channel constant), becomes that op with scaled weights and one
+    `BiasAdd`:
+
+    ```
+    f = scale * rsqrt(variance + epsilon)      (TF's kernel's factor, f32)
+    BN(conv(x, W) + b) = conv(x, W * f) + ((b - mean) * f + offset)
+    ```
+
+    Why: grappler, the TFLite converter and OpenVINO's MO all do it; it
+    removes an elementwise pass over the activation and leaves the
+    conv + bias (+ activation) shape that codegen fuses. Only single-use
+    intermediates are folded (a conv result used twice keeps its value) and
+    only with static shapes. The Mul/Add chains a batch norm is unfused into
+    are `graph-fold-scale-shift`'s.
+
+    Before:
+    ```mlir
+    %c = graph.Conv2D %x, %w {padding = "SAME", strides = [1, 1, 1, 1]} : ...
+    %y, ... = graph.FusedBatchNormV3 %c, %scale, %offset, %mean, %var {is_training = false} : ...
+    ```
+    After:
+    ```mlir
+    %c = graph.Conv2D %x, %w_times_f {padding = "SAME", strides = [1, 1, 1, 1]} : ...
+    %y = graph.BiasAdd %c, %shift : ...
+    ```
+  }];
+}
+
+def GraphFoldScaleShift : Pass<"graph-fold-scale-shift", "mlir::func::FuncOp"> {
+  let summary = "Fold constant Mul/Add after a conv/matmul into its weights and bias";
+  let description = [{
+    After a `Conv2D`, `DepthwiseConv2dNative` (NHWC) or `MatMul` with
+    constant f32 weights whose result has one use:
+
+    - `Mul` by a per-output-channel or scalar constant (either operand
+      order, any rank of 1s before the channels) is multiplied into the
+      weights, and into the bias when a bias sits between them:
+      `Mul(BiasAdd(conv(x, W), b), s) -> BiasAdd(conv(x, W * s), b * s)`;
+    - `Add`/`AddV2` of such a constant, or `Sub` of one, becomes the op's
+      `BiasAdd`;
+    - two consecutive bias-likes (`BiasAdd`/`Add`/`AddV2`/`Sub` of
+      per-channel constants, the inner one single-use) merge into one
+      `BiasAdd(x, b + c)`, after any op.
+
+    Why: a batch norm unfused into `x * s + t` (Keras, TF.js's converter) and
+    explicit scale layers then cost nothing at run time; grappler's
+    arithmetic optimizer / remapper, the TFLite converter and OpenVINO's MO
+    fold these. The weights are rescaled once at compile time in f32.
+
+    Before:
+    ```mlir
+    %c = graph.Conv2D %x, %w ... ; %m = graph.Mul %c, %s ; %a = graph.AddV2 %m, %t
+    ```
+    After:
+    ```mlir
+    %c = graph.Conv2D %x, %w_times_s ... ; %a = graph.BiasAdd %c, %t
+    ```
+  }];
+}
+
+def GraphFoldPad : Pass<"graph-fold-pad", "mlir::func::FuncOp"> {
+  let summary = "Fold zero Pad into the padding of the Conv2D/depthwise conv it feeds";
+  let description = [{
+    A `Pad` (or `PadV2` with a zero `constant_values`) with constant
+    paddings that pad only H and W of an NHWC tensor, feeding a `Conv2D` or
+    `DepthwiseConv2dNative` (or `_FusedConv2D` / `FusedDepthwiseConv2dNative`;
+    NHWC, SAME/VALID/EXPLICIT), is folded into the
+    conv's padding: the sum of both is written as `SAME` when it equals what
+    SAME gives for the unpadded input (Keras' `ZeroPadding2D(((0,1),(0,1)))`
+    before a stride-2 VALID conv), `VALID` when it is zero, else `EXPLICIT`
+    with `explicit_paddings`. Both convs lower EXPLICIT padding like SAME (one
+    `tensor.pad`). Why: saves a padded copy of the activation and gives
+    codegen one op that knows its border; the TFLite converter and MO do the
+    same.
+
+    Before:
+    ```mlir
+    %p = graph.Pad %x, %paddings_0_1 ; %c = graph.DepthwiseConv2dNative %p, %w {padding = "VALID", strides = [1, 2, 2, 1]}
+    ```
+    After:
+    ```mlir
+    %c = graph.DepthwiseConv2dNative %x, %w {padding = "SAME", strides = [1, 2, 2, 1]}
+    ```
+  }];
+}
+
+def GraphFusePrelu : Pass<"graph-fuse-prelu", "mlir::func::FuncOp"> {
+  let summary = "Turn the unfused PReLU pattern into one graph.Prelu";
+  let description = [{
+    `Sub(Relu(x), Mul(a, Relu(Neg(x))))` (TF.js's converter writes `Neg(x)`
+    as `Mul(x, -1)`) and Keras' `Add(Relu(x), Mul(c, Relu(Neg(x))))`, with a
+    constant `a` / `c` and every intermediate single-use, become
+    `Prelu(x, a)` / `Prelu(x, -c)`. Both are bit-exact rewrites: one of the
+    two Relus is zero, and negation and `0 - y` are exact. Why: five full
+    passes over the activation become one (FaceMesh's unfused graph has 28);
+    the TFLite converter does the same fusion into `tfl.prelu`.
+
+    Before:
+    ```mlir
+    %p = graph.Relu %x ; %n = graph.Mul %x, %minus_one ; %r = graph.Relu %n
+    %m = graph.Mul %r, %alpha ; %y = graph.Sub %p, %m
+    ```
+    After:
+    ```mlir
+    %y = graph.Prelu %x, %alpha
+    ```
+  }];
+}
+
 #endif // GRAPHC_TRANSFORMS_PASSES_TD
