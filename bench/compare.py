@@ -831,7 +831,7 @@ def print_table(results, args, out):
     # ones whose first fetch was within max_abs of the reference).
     ok = [f"{PEER_TITLE[k]} {sum(1 for r in results if r['ms'].get(k))}/{len(results)}"
           for k in ["graphc"] + peers]
-    print(f"correct (first fetch within max_abs of the reference): {', '.join(ok)}", file=out)
+    print(f"correct (first fetch within tolerance of the reference): {', '.join(ok)}", file=out)
     print(f"checked: |out - ref| <= max_abs + {args.rtol:g}*|ref| on the first fetch", file=out)
     print(f"single-threaded; medians of {args.runs} interleaved rounds after {args.warmup} warm-up runs; "
           f"% peak of {args.peak:g} GFLOP/s ({args.peak_how}); RSS: peak of a child process running that engine alone",
