@@ -82,252 +82,12 @@ using namespace mlir;
 using namespace graphc;
 
 //===----------------------------------------------------------------------===//
-// Strided memref.copy -> linalg.copy
-//===----------------------------------------------------------------------===//
-
-namespace {
-/// finalize-memref-to-llvm lowers memref.copy to llvm.memcpy only when both
-/// sides are contiguous (its own test, mirrored here); any other copy
-/// becomes a call to `memrefCopy` in libmlir_c_runner_utils, which a
-/// generated library must not depend on. linalg.copy becomes plain loops.
-struct LowerStridedMemRefCopyPass
-    : PassWrapper<LowerStridedMemRefCopyPass, OperationPass<>> {
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(LowerStridedMemRefCopyPass)
-
-  StringRef getArgument() const override {
-    return "graphc-lower-strided-memref-copy";
-  }
-  StringRef getDescription() const override {
-    return "Rewrite memref.copy ops that would lower to a runtime-library "
-           "call (non-contiguous source or target) into linalg.copy";
-  }
-  void getDependentDialects(DialectRegistry &registry) const override {
-    registry.insert<linalg::LinalgDialect>();
-  }
-
-  static bool lowersToMemcpy(Type type) {
-    auto memref = dyn_cast<MemRefType>(type);
-    return memref && (memref.getLayout().isIdentity() ||
-                      (memref.hasStaticShape() && memref.getNumElements() > 0 &&
-                       memref::isStaticShapeAndContiguousRowMajor(memref)));
-  }
-
-  void runOnOperation() override {
-    SmallVector<memref::CopyOp> copies;
-    getOperation()->walk([&](memref::CopyOp copy) {
-      if (!lowersToMemcpy(copy.getSource().getType()) ||
-          !lowersToMemcpy(copy.getTarget().getType()))
-        copies.push_back(copy);
-    });
-    for (memref::CopyOp copy : copies) {
-      if (!isa<MemRefType>(copy.getSource().getType()) ||
-          !isa<MemRefType>(copy.getTarget().getType())) {
-        copy.emitOpError("graphc cannot lower a copy of unranked memrefs "
-                         "without the MLIR runtime library");
-        return signalPassFailure();
-      }
-      OpBuilder builder(copy);
-      linalg::CopyOp::create(builder, copy.getLoc(), copy.getSource(),
-                             copy.getTarget());
-      copy.erase();
-    }
-  }
-};
-} // namespace
-
-std::unique_ptr<Pass> graphc::createLowerStridedMemRefCopyPass() {
-  return std::make_unique<LowerStridedMemRefCopyPass>();
-}
-
-//===----------------------------------------------------------------------===//
-// Read-only feeds
-//===----------------------------------------------------------------------===//
-
-namespace {
-/// One-shot bufferization treats function arguments as writable: an op that
-/// updates a feed "in place" (a linalg op with the feed as `outs`) would
-/// overwrite the caller's input buffer, which the ABI promises never to
-/// write. Marking the tensor arguments of public functions
-/// `bufferization.writable = false` makes it copy instead.
-struct MarkFeedsReadOnlyPass
-    : PassWrapper<MarkFeedsReadOnlyPass, OperationPass<ModuleOp>> {
-  MLIR_DEFINE_EXPLICIT_INTERNAL_INLINE_TYPE_ID(MarkFeedsReadOnlyPass)
-
-  StringRef getArgument() const override {
-    return "graphc-mark-feeds-read-only";
-  }
-  StringRef getDescription() const override {
-    return "Mark the tensor arguments of public functions non-writable for "
-           "one-shot bufferization";
-  }
-
-  void runOnOperation() override {
-    auto readOnly = BoolAttr::get(&getContext(), false);
-    for (auto func : getOperation().getOps<func::FuncOp>()) {
-      if (func.isExternal() || !func.isPublic())
-        continue;
-      for (auto [i, type] : llvm::enumerate(func.getArgumentTypes()))
-        if (isa<TensorType>(type))
-          func.setArgAttr(
-              i, bufferization::BufferizationDialect::kWritableAttrName,
-              readOnly);
-    }
-  }
-};
-} // namespace
-
-std::unique_ptr<Pass> graphc::createMarkFeedsReadOnlyPass() {
-  return std::make_unique<MarkFeedsReadOnlyPass>();
-}
-
-//===----------------------------------------------------------------------===//
-// Pipeline
-//===----------------------------------------------------------------------===//
-
-void graphc::buildLinalgToLLVMPipeline(OpPassManager &pm,
-                                       const CodegenOptions &options) {
-  (void)options; // Reserved for tiling / vectorization choices.
-
-  // Feeds belong to the caller: never bufferize anything into them.
-  pm.addPass(createMarkFeedsReadOnlyPass());
-
-  // Tensors to buffers across the whole module, function signatures
-  // included; arguments and results get identity layouts so the bare-pointer
-  // calling convention applies to them.
-  bufferization::OneShotBufferizePassOptions bufferize;
-  bufferize.bufferizeFunctionBoundaries = true;
-  bufferize.functionBoundaryTypeConversion =
-      bufferization::LayoutMapOption::IdentityLayoutMap;
-  bufferize.allowReturnAllocsFromLoops = true;
-  pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
-
-  // Memref results become trailing out-parameters the caller owns; the
-  // allocation a result was computed in is replaced by the out-parameter
-  // when its size is static (otherwise copied). Public functions too:
-  // without it @NAME would keep returning memory allocated inside the call.
-  bufferization::BufferResultsToOutParamsPassOptions outParams;
-  outParams.hoistStaticAllocs = true;
-  outParams.modifyPublicFunctions = true;
-  pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
-
-  // Free every temporary buffer on every path (ownership-based
-  // deallocation, then simplified and lowered to memref.dealloc).
-  bufferization::buildBufferDeallocationPipeline(pm);
-
-  // Deallocation may call a generated `dealloc_helper` taking dynamically
-  // shaped memrefs, which the bare-pointer calling convention cannot
-  // express: inline it (and any other private function) and drop the dead
-  // definitions.
-  pm.addPass(createInlinerPass());
-  pm.addPass(createSymbolDCEPass());
-
-  // Fold the casts and copies bufferization leaves behind.
-  pm.addPass(createCanonicalizerPass());
-
-  // Copies into/out of strided views (tensor.pad, insert_slice) would
-  // otherwise become calls into libmlir_c_runner_utils.
-  pm.addPass(createLowerStridedMemRefCopyPass());
-
-  // Naive scalar loops for every linalg op (correctness baseline; the
-  // tiled/vectorized path replaces this step).
-  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
-
-  // Subviews, reshapes and casts into explicit base + offset + strides
-  // arithmetic, so memref-to-llvm only sees simple descriptors.
-  pm.addPass(memref::createExpandStridedMetadataPass());
-
-  // affine.apply/min/max (from loops and strided metadata) to arith.
-  pm.addPass(createLowerAffinePass());
-
-  // scf.for/if/while to a CFG.
-  pm.addPass(createSCFToControlFlowPass());
-
-  // memref ops to LLVM: malloc/free, constant globals, GEP/load/store.
-  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
-
-  // Integer and float arithmetic.
-  pm.addPass(createArithToLLVMConversionPass());
-
-  // Math ops with LLVM intrinsics (exp, log, sqrt, fma, ...).
-  pm.addPass(createConvertMathToLLVMPass());
-
-  // The rest (tanh, erf, atan2, ...) become libm calls.
-  pm.addPass(createConvertMathToLibmPass());
-
-  // Branches.
-  pm.addPass(createConvertControlFlowToLLVMPass());
-
-  // Functions and calls; static-shape memref arguments become bare
-  // pointers, so @NAME(ptr in..., ptr out...).
-  ConvertFuncToLLVMPassOptions funcToLLVM;
-  funcToLLVM.useBarePtrCallConv = true;
-  pm.addPass(createConvertFuncToLLVMPass(funcToLLVM));
-
-  // Any index-dialect ops left.
-  pm.addPass(createConvertIndexToLLVMPass());
-
-  // ub.poison that canonicalizations may introduce.
-  pm.addPass(createUBToLLVMConversionPass());
-
-  // Drop the casts between the old and new types once both sides are LLVM.
-  pm.addPass(createReconcileUnrealizedCastsPass());
-}
-
-void graphc::registerCodegenPipelines() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    PassRegistration<LowerStridedMemRefCopyPass>();
-    PassRegistration<MarkFeedsReadOnlyPass>();
-    PassPipelineRegistration<>(
-        "graphc-linalg-to-llvm",
-        "Lower a linalg-on-tensors model to the LLVM dialect (bufferize, "
-        "out-parameters, deallocation, loops, bare-pointer calling "
-        "convention)",
-        [](OpPassManager &pm) {
-          buildLinalgToLLVMPipeline(pm, CodegenOptions());
-        });
-  });
-}
-
-void graphc::registerCodegenDialects(DialectRegistry &registry) {
-  registry.insert<affine::AffineDialect, arith::ArithDialect,
-                  bufferization::BufferizationDialect, cf::ControlFlowDialect,
-                  func::FuncDialect, index::IndexDialect, linalg::LinalgDialect,
-                  LLVM::LLVMDialect, math::MathDialect, memref::MemRefDialect,
-                  scf::SCFDialect, tensor::TensorDialect, ub::UBDialect>();
-  // One-shot bufferization of every op kind the input may hold.
-  arith::registerBufferizableOpInterfaceExternalModels(registry);
-  bufferization::func_ext::registerBufferizableOpInterfaceExternalModels(
-      registry);
-  cf::registerBufferizableOpInterfaceExternalModels(registry);
-  linalg::registerBufferizableOpInterfaceExternalModels(registry);
-  scf::registerBufferizableOpInterfaceExternalModels(registry);
-  tensor::registerBufferizableOpInterfaceExternalModels(registry);
-  // In-place analysis of extract_slice/insert_slice pairs.
-  linalg::registerSubsetOpInterfaceExternalModels(registry);
-  tensor::registerSubsetOpInterfaceExternalModels(registry);
-  tensor::registerInferTypeOpInterfaceExternalModels(registry);
-  // Ownership-based deallocation.
-  arith::registerBufferDeallocationOpInterfaceExternalModels(registry);
-  cf::registerBufferDeallocationOpInterfaceExternalModels(registry);
-  scf::registerBufferDeallocationOpInterfaceExternalModels(registry);
-  memref::registerAllocationOpInterfaceExternalModels(registry);
-  arith::registerBufferViewFlowOpInterfaceExternalModels(registry);
-  memref::registerBufferViewFlowOpInterfaceExternalModels(registry);
-  // Inlining func.call (and cf ops) for the inliner pass.
-  func::registerInlinerExtension(registry);
-  // LLVM dialect -> LLVM IR.
-  registerBuiltinDialectTranslation(registry);
-  registerLLVMDialectTranslation(registry);
-}
-
-//===----------------------------------------------------------------------===//
 // Artifacts
 //===----------------------------------------------------------------------===//
 
 const std::set<std::string> &graphc::getEmitKinds() {
-  static const std::set<std::string> kinds = {"obj",  "so",   "h",
-                                              "mlir", "llvm", "asm"};
+  static const std::set<std::string> kinds = {
+      "obj", "so", "h", "mlir", "bufferized", "llvm-dialect", "llvm", "asm"};
   return kinds;
 }
 
@@ -400,14 +160,23 @@ LogicalResult graphc::verifyEntryFunction(ModuleOp module,
 
 LogicalResult graphc::lowerToLLVMDialect(
     ModuleOp module, const CodegenOptions &options,
-    const std::function<LogicalResult(PassManager &)> &configurePassManager) {
-  PassManager pm(module->getContext());
-  if (configurePassManager && failed(configurePassManager(pm)))
+    const std::function<LogicalResult(PassManager &)> &configurePassManager,
+    const std::function<LogicalResult(ModuleOp)> &afterBufferization) {
+  auto run = [&](auto build, StringRef what) -> LogicalResult {
+    PassManager pm(module->getContext());
+    if (configurePassManager && failed(configurePassManager(pm)))
+      return failure();
+    build(pm, options);
+    if (failed(pm.run(module)))
+      return module.emitError() << what << " failed";
+    return success();
+  };
+  if (failed(run(buildKernelPipeline, "tiling and vectorization")) ||
+      failed(run(buildBufferizationPipeline, "bufferization")))
     return failure();
-  buildLinalgToLLVMPipeline(pm, options);
-  if (failed(pm.run(module)))
-    return module.emitError() << "lowering to the LLVM dialect failed";
-  return success();
+  if (afterBufferization && failed(afterBufferization(module)))
+    return failure();
+  return run(buildLLVMLoweringPipeline, "lowering to the LLVM dialect");
 }
 
 namespace {
@@ -477,7 +246,8 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
   for (const std::string &kind : options.emit)
     if (!getEmitKinds().count(kind))
       return module.emitError() << "unknown output kind '" << kind
-                                << "' (expected obj, so, h, mlir, llvm or asm)";
+                                << "' (expected obj, so, h, mlir, "
+                                   "bufferized, llvm-dialect, llvm or asm)";
   if (options.outputPrefix.empty())
     return module.emitError() << "no output prefix given";
   if (failed(verifyEntryFunction(module, signature)))
@@ -507,13 +277,9 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
     module->print(*os);
   }
 
-  if (wants("obj") || wants("so") || wants("llvm") || wants("asm")) {
-    // MLIR: linalg on tensors -> LLVM dialect.
-    if (failed(lowerToLLVMDialect(module, options.codegen,
-                                  options.configurePassManager)))
-      return failure();
-
-    // LLVM IR for the target machine, with the exported ABI, optimized.
+  if (wants("obj") || wants("so") || wants("llvm") || wants("asm") ||
+      wants("bufferized") || wants("llvm-dialect")) {
+    // The target decides the kernels' vector width.
     TargetMachineOptions machineOptions;
     machineOptions.triple = options.codegen.triple;
     machineOptions.cpu = options.codegen.cpu;
@@ -522,6 +288,35 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
     auto machine = createTargetMachine(machineOptions);
     if (!machine)
       return writer.fail("cannot set up code generation", machine.takeError());
+    CodegenOptions codegen = options.codegen;
+    if (codegen.vectorWidth == 0)
+      codegen.vectorWidth = getVectorWidthInFloats(**machine);
+
+    // MLIR: linalg on tensors -> LLVM dialect, written after bufferization
+    // and at the end if asked for.
+    auto dump = [&](StringRef kind, ModuleOp m) -> LogicalResult {
+      if (!wants(kind))
+        return success();
+      llvm::raw_fd_ostream *os =
+          writer.open(writer.path((kind + ".mlir").str()), /*text=*/true);
+      if (!os)
+        return failure();
+      m->print(*os);
+      return success();
+    };
+    if (failed(lowerToLLVMDialect(
+            module, codegen, options.configurePassManager,
+            [&](ModuleOp m) { return dump("bufferized", m); })) ||
+        failed(dump("llvm-dialect", module)))
+      return failure();
+    if (!wants("obj") && !wants("so") && !wants("llvm") && !wants("asm")) {
+      if (failed(writer.flush()))
+        return failure();
+      writer.commit();
+      return success();
+    }
+
+    // LLVM IR for the target machine, with the exported ABI, optimized.
     llvm::LLVMContext llvmContext;
     auto llvmModule = translateToLLVMIR(module, llvmContext, **machine);
     if (!llvmModule)

@@ -10,6 +10,8 @@
 
 #include "graphc/Target/ObjectEmitter.h"
 
+#include "llvm/MC/MCSubtargetInfo.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
@@ -218,4 +220,15 @@ Error graphc::emitMachineCode(const Module &module, TargetMachine &machine,
                      "' cannot emit this kind of file");
   codegenPM.run(*copy);
   return Error::success();
+}
+
+unsigned graphc::getVectorWidthInFloats(const llvm::TargetMachine &machine) {
+  const llvm::MCSubtargetInfo *info = machine.getMCSubtargetInfo();
+  if (!machine.getTargetTriple().isX86() || !info)
+    return 4;
+  if (info->checkFeatures("+avx512f"))
+    return 16;
+  if (info->checkFeatures("+avx"))
+    return 8;
+  return 4;
 }

@@ -16,6 +16,7 @@
 #ifndef GRAPHC_PIPELINES_CODEGEN_H
 #define GRAPHC_PIPELINES_CODEGEN_H
 
+#include "graphc/Codegen/Pipeline.h"
 #include "graphc/Target/ModelSignature.h"
 
 #include "mlir/Support/LLVM.h"
@@ -35,52 +36,15 @@ class PassManager;
 
 namespace graphc {
 
-struct CodegenOptions {
-  /// LLVM optimization level (0-3) of the IR pipeline and code generator.
-  unsigned optLevel = 3;
-  /// LLVM CPU name; "host" is the CPU graphc runs on, with all its features.
-  std::string cpu = "host";
-  /// Extra subtarget features, e.g. "+avx2,-avx512f".
-  std::string features;
-  /// Target triple; empty means the host's. Linking a .so for another
-  /// target needs that target's libc.
-  std::string triple;
-};
-
-/// Adds the passes that lower a linalg-on-tensors module (see file comment)
-/// to the LLVM dialect, to a module-level pass manager. Public functions
-/// keep their names; memref results become trailing pointer arguments.
-void buildLinalgToLLVMPipeline(mlir::OpPassManager &pm,
-                               const CodegenOptions &options);
-
-/// A pass that rewrites every memref.copy the LLVM lowering could not turn
-/// into a memcpy (a strided source or target, e.g. from tensor.pad or
-/// insert_slice) into linalg.copy, so it becomes loops instead of a call
-/// into libmlir_c_runner_utils. Part of buildLinalgToLLVMPipeline; flag
-/// `graphc-lower-strided-memref-copy`.
-std::unique_ptr<mlir::Pass> createLowerStridedMemRefCopyPass();
-
-/// A pass that marks the tensor arguments of public functions
-/// `bufferization.writable = false`, so bufferization never writes into a
-/// caller's input. Part of buildLinalgToLLVMPipeline; flag
-/// `graphc-mark-feeds-read-only`.
-std::unique_ptr<mlir::Pass> createMarkFeedsReadOnlyPass();
-
-/// Registers the pipeline as `graphc-linalg-to-llvm` (default options) and
-/// the passes above, for graph-opt. Idempotent.
-void registerCodegenPipelines();
-
-/// Registers the dialects, bufferization / deallocation external models
-/// and LLVM IR translations that the pipeline and emitArtifacts need.
-void registerCodegenDialects(mlir::DialectRegistry &registry);
-
 /// What to write, and where.
 struct EmitOptions {
   /// Path prefix: "out/mlp" writes out/mlp.o, out/mlp.so, ... The folder is
   /// created if missing.
   std::string outputPrefix;
   /// Any of: "obj" (.o), "so" (.so), "h" (.h), "mlir" (.mlir: the input,
-  /// linalg on tensors), "llvm" (.ll: LLVM IR after -O), "asm" (.s).
+  /// linalg on tensors), "bufferized" (.bufferized.mlir: after
+  /// bufferization), "llvm-dialect" (.llvm-dialect.mlir: the LLVM dialect),
+  /// "llvm" (.ll: LLVM IR after -O), "asm" (.s).
   std::set<std::string> emit = {"obj", "so", "h"};
   CodegenOptions codegen;
   /// Called on the MLIR pass manager before it runs (e.g. to apply
@@ -96,12 +60,15 @@ const std::set<std::string> &getEmitKinds();
 mlir::LogicalResult verifyEntryFunction(mlir::ModuleOp module,
                                         const ModelSignature &signature);
 
-/// Lowers `module` in place to the LLVM dialect with
-/// buildLinalgToLLVMPipeline.
-mlir::LogicalResult
-lowerToLLVMDialect(mlir::ModuleOp module, const CodegenOptions &options,
-                   const std::function<mlir::LogicalResult(mlir::PassManager &)>
-                       &configurePassManager = nullptr);
+/// Lowers `module` in place to the LLVM dialect with the three stages of
+/// buildLinalgToLLVMPipeline, calling `afterBufferization` (if set) between
+/// stages 2 and 3.
+mlir::LogicalResult lowerToLLVMDialect(
+    mlir::ModuleOp module, const CodegenOptions &options,
+    const std::function<mlir::LogicalResult(mlir::PassManager &)>
+        &configurePassManager = nullptr,
+    const std::function<mlir::LogicalResult(mlir::ModuleOp)>
+        &afterBufferization = nullptr);
 
 /// The whole back end: verify, lower `linalgModule` (in place), add the
 /// exported entry point and metadata, optimize, and write the requested

@@ -61,6 +61,10 @@ translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
 llvm::Error optimizeModule(llvm::Module &module, llvm::TargetMachine &machine,
                            unsigned optLevel);
 
+/// fp32 lanes of the widest vector registers `machine` may use: 16 with
+/// AVX-512F, 8 with AVX, 4 otherwise (SSE, NEON).
+unsigned getVectorWidthInFloats(const llvm::TargetMachine &machine);
+
 enum class MachineCodeKind { Object, Assembly };
 
 /// Runs the code generator of `machine` on a copy of `module` (code

@@ -1,0 +1,152 @@
+//===- Passes.td - codegen passes --------------------------*- tablegen -*-===//
+//
+// The passes of graphc's code generator: from linalg on tensors (the output
+// of graph-to-linalg) to the LLVM dialect. The pipeline that strings them
+// together with upstream MLIR passes is buildLinalgToLLVMPipeline
+// (graphc/Codegen/Pipeline.h); each pass can run alone in graph-opt.
+//
+//===----------------------------------------------------------------------===//
+#ifndef GRAPHC_CODEGEN_PASSES_TD
+#define GRAPHC_CODEGEN_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def MarkFeedsReadOnly : Pass<"graphc-mark-feeds-read-only", "mlir::ModuleOp"> {
+  let summary = "Mark the tensor arguments of public functions non-writable";
+  let description = [{
+    One-shot bufferization treats function arguments as writable: an op that
+    updates a feed "in place" (a linalg op with the feed as `outs`) would
+    overwrite the caller's input buffer, which the ABI promises never to
+    write. Setting `bufferization.writable = false` on the tensor arguments
+    of public functions makes bufferization copy instead.
+  }];
+}
+
+def CopyRepeatedResults : Pass<"graphc-copy-repeated-results", "mlir::ModuleOp"> {
+  let summary = "Give every result of a public function its own tensor";
+  let description = [{
+    Every fetch is written to its own caller-owned buffer, so the value
+    each result of a public function returns must be a tensor of its own:
+    a function argument (a feed fetched as it is) or a value returned twice
+    (two fetches that compute the same thing, merged by CSE) gets a
+    `linalg.copy` into a fresh tensor. Upstream's
+    buffer-results-to-out-params expects exactly that (it crashes on a
+    memref returned twice).
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
+}
+
+def LowerStridedMemRefCopy : Pass<"graphc-lower-strided-memref-copy"> {
+  let summary = "Rewrite strided memref.copy ops into linalg.copy";
+  let description = [{
+    finalize-memref-to-llvm lowers memref.copy to llvm.memcpy only when both
+    sides are contiguous; any other copy (from tensor.pad, insert_slice)
+    becomes a call to `memrefCopy` in libmlir_c_runner_utils, which a
+    generated library must not depend on. linalg.copy becomes plain loops
+    (or vector code, when the vectorizer runs after this pass).
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
+def SelectKernelStrategy : Pass<"graphc-select-kernel-strategy", "mlir::func::FuncOp"> {
+  let summary = "Choose tile sizes per linalg op from its shapes and the target";
+  let description = [{
+    The one place where graphc decides how each kernel is cut into tiles,
+    in the way IREE's KernelDispatch attaches a lowering configuration to
+    each root op. For every linalg op on tensors with a static iteration
+    space it attaches `graphc.tiles = {parallel = [...], reduction = [...]}`:
+    the tile size per loop (0 = not tiled) of the register-level tile of its
+    parallel loops and of its reduction loops, chosen from the op kind
+    (matmul, 2-D/depthwise convolution, pooling, elementwise, reduction),
+    its shapes and the target's vector width (8 fp32 lanes for AVX2, 16 for
+    AVX-512):
+
+    * matmul / batch matmul / 1x1 and KxK convolution: an output register
+      tile of rows x (2 x vector width) columns, the reduction cut into short
+      steps, so the accumulators stay in registers (XNNPACK's MRx16
+      micro-kernel shape);
+    * depthwise convolution and pooling: a few output pixels x (2 x vector
+      width) channels, the filter window unrolled;
+    * elementwise and reductions: the innermost parallel loop cut to a
+      multiple of the vector width, reduction loops kept sequential (so
+      float sums keep TensorFlow's order).
+
+    Tile sizes always divide the loop's extent (the largest divisor not
+    above the ideal size), so every tile is static and vectorizes without
+    masks. Loops whose extent no size suits stay untiled; such ops stay
+    scalar loops. `graph-compile -v` prints the choices.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"8",
+           "fp32 lanes of the target's widest vector register">
+  ];
+}
+
+def TileAndFuse : Pass<"graphc-tile-and-fuse", "mlir::func::FuncOp"> {
+  let summary = "Tile each kernel by its strategy and fuse its elementwise neighbours";
+  let description = [{
+    Reads `graphc.tiles` (graphc-select-kernel-strategy) and tiles with the
+    TilingInterface (`scf::tileConsumerAndFuseProducersUsingSCF`), in the
+    way IREE forms dispatch regions: a convolution or matmul (the root) whose
+    only user is an elementwise op (bias, activation, residual add,
+    batch-norm scale, merged into one linalg.generic by
+    linalg-fuse-elementwise-ops) is computed tile by tile inside that
+    consumer's loops, with its zero-fill, so the epilogue runs on the tile
+    while it is in registers and the root's result is never written to
+    memory. The root's reduction loops are then tiled inside. Ops that are
+    not part of such a group are tiled alone.
+  }];
+  let dependentDialects = ["mlir::scf::SCFDialect", "mlir::tensor::TensorDialect",
+                           "mlir::affine::AffineDialect"];
+}
+
+def DecomposeAndVectorize : Pass<"graphc-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Decompose tiled 2-D windows to 1-D and vectorize the tiles";
+  let description = [{
+    After tiling, convolution and pooling tiles cover one output row and one
+    filter row: the upstream decomposition patterns rewrite them into 1-D
+    ops (`linalg.conv_1d_nwc_wcf`, `linalg.depthwise_conv_1d_nwc_wc`,
+    `linalg.pooling_nwc_*`), which the linalg vectorizer turns into
+    contractions and FMAs over the filter width. Then every linalg op with a
+    small static iteration space (a tile) is vectorized with
+    `linalg::vectorize`; ops the vectorizer cannot handle (gathers, index
+    arithmetic it refuses) stay scalar and are lowered to loops later.
+    Finishes with the vector canonicalizations that forward a tile's
+    written vectors to the reads of its fused epilogue.
+  }];
+  let options = [
+    Option<"maxVectorElements", "max-vector-elements", "int64_t",
+           /*default=*/"4096",
+           "Leave ops with more iterations than this to loops">
+  ];
+  let dependentDialects = ["mlir::vector::VectorDialect", "mlir::tensor::TensorDialect",
+                           "mlir::linalg::LinalgDialect"];
+}
+
+def OptimizeVectorTransfers : Pass<"graphc-optimize-vector-transfers", "mlir::func::FuncOp"> {
+  let summary = "Keep accumulators in registers: hoist loop-invariant transfers";
+  let description = [{
+    Runs after bufferization. Folds subviews into the loads and stores that
+    use them (so every access to an accumulator names the same base buffer
+    and indices), then hoists the read/write pairs of a reduction loop's
+    accumulator out of the loop (`linalg::hoistRedundantVectorTransfers`):
+    a conv or matmul tile then loads its output once, runs all its FMAs on
+    registers and stores once, as XNNPACK's micro-kernels do.
+  }];
+  let dependentDialects = ["mlir::vector::VectorDialect", "mlir::memref::MemRefDialect"];
+}
+
+def LowerVectors : Pass<"graphc-lower-vectors", "mlir::func::FuncOp"> {
+  let summary = "Lower n-D vector ops to 1-D vectors and FMAs";
+  let description = [{
+    The progressive vector lowering before convert-vector-to-llvm:
+    contractions to outer products (one `vector.fma` per row: the FMA
+    instructions of the target), transfer permutations to broadcasts and
+    transposes, multi-reductions to sequential 1-D ops (in the order of the
+    reduction loop, so no reassociation), n-D transfers to 1-D loads and
+    stores, transposes and shape casts to shuffles.
+  }];
+  let dependentDialects = ["mlir::vector::VectorDialect"];
+}
+
+#endif // GRAPHC_CODEGEN_PASSES_TD
