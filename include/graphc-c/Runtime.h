@@ -1,10 +1,18 @@
 /*===- graphc-c/Runtime.h - ABI of graphc-generated libraries -----*- C -*-===*\
 |*                                                                            *|
-|* Every library that `graph-compile --name NAME` writes exports exactly two  *|
-|* symbols, both with C linkage:                                              *|
+|* Every library that `graph-compile --name NAME` writes exports exactly     *|
+|* three symbols, all with C linkage:                                         *|
 |*                                                                            *|
 |*   int NAME(const void *const *inputs, void *const *outputs);               *|
+|*   int NAME_with_workspace(const void *const *inputs,                       *|
+|*                           void *const *outputs, void *workspace);          *|
 |*   const graphc_model_info *NAME_info(void);                                *|
+|*                                                                            *|
+|* NAME_with_workspace is NAME with the scratch memory from the caller:       *|
+|* `workspace` points at info->workspace_bytes bytes (NAME_WORKSPACE_BYTES    *|
+|* in NAME.h), aligned to 64 bytes, that no concurrent call uses (NULL if     *|
+|* the size is 0); it never allocates and returns GRAPHC_STATUS_OK. NAME      *|
+|* allocates that workspace with one malloc per call.                         *|
 |*                                                                            *|
 |* NAME runs inference. inputs[i] points at feed i, outputs[j] at a           *|
 |* caller-owned buffer for fetch j; every buffer is dense, row-major, with    *|
@@ -39,7 +47,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the layout of the structs below changes. */
-#define GRAPHC_ABI_VERSION 1
+#define GRAPHC_ABI_VERSION 2
 
 /* Return values of NAME(). Values other than these are reserved. */
 #define GRAPHC_STATUS_OK 0
@@ -81,11 +89,15 @@ typedef struct graphc_model_info {
   const graphc_tensor_info *inputs;  /* num_inputs entries, in feed order;
                                         NULL if num_inputs is 0 */
   const graphc_tensor_info *outputs; /* num_outputs entries, in fetch order */
+  int64_t workspace_bytes; /* scratch bytes NAME_with_workspace takes (ABI 2) */
 } graphc_model_info;
 
-/* Signatures of the two exported symbols, for dlsym() users. */
+/* Signatures of the exported symbols, for dlsym() users. */
 typedef int (*graphc_entry_fn)(const void *const *inputs,
                                void *const *outputs);
+typedef int (*graphc_entry_with_workspace_fn)(const void *const *inputs,
+                                              void *const *outputs,
+                                              void *workspace);
 typedef const graphc_model_info *(*graphc_info_fn)(void);
 
 #ifdef __cplusplus

@@ -131,8 +131,10 @@ void graphc::buildBufferizationPipeline(OpPassManager &pm,
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
 
-  // Temporaries allocated inside tile loops move out of them.
+  // Temporaries allocated inside tile loops move out of them; then every
+  // static buffer gets its place in one workspace, laid out by liveness.
   pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
+  pm.addPass(createPlanMemory());
 
   // Free every temporary buffer on every path (ownership-based
   // deallocation, then simplified and lowered to memref.dealloc).
@@ -184,6 +186,14 @@ void graphc::buildLLVMLoweringPipeline(OpPassManager &pm,
   // scf.for/if/while to a CFG.
   pm.addPass(createSCFToControlFlowPass());
 
+  // Math ops with LLVM intrinsics (exp, log, sqrt, fma, ...).
+  pm.addPass(createConvertMathToLLVMPass());
+
+  // The rest (tanh, erf, atan2, ...) become libm calls; on vectors one call
+  // per element, built with vector and arith ops that the conversions
+  // below then lower.
+  pm.addPass(createConvertMathToLibmPass());
+
   // 1-D vector ops (loads, stores, FMAs, shuffles) to LLVM.
   ConvertVectorToLLVMPassOptions vectorToLLVM;
   vectorToLLVM.vectorContractLowering =
@@ -195,12 +205,6 @@ void graphc::buildLLVMLoweringPipeline(OpPassManager &pm,
 
   // Integer and float arithmetic.
   pm.addPass(createArithToLLVMConversionPass());
-
-  // Math ops with LLVM intrinsics (exp, log, sqrt, fma, ...).
-  pm.addPass(createConvertMathToLLVMPass());
-
-  // The rest (tanh, erf, atan2, ...) become libm calls.
-  pm.addPass(createConvertMathToLibmPass());
 
   // Branches.
   pm.addPass(createConvertControlFlowToLLVMPass());

@@ -263,13 +263,19 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
              << "cannot create the folder '" << folder << "': " << ec.message();
   ArtifactWriter writer(module, options.outputPrefix);
 
-  // The header and the input IR need no compilation.
-  if (wants("h")) {
+  // The header states the workspace size, which lowering decides.
+  ModelSignature lowered = signature;
+  auto writeHeaderFile = [&]() -> LogicalResult {
+    if (!wants("h"))
+      return success();
     llvm::raw_fd_ostream *os = writer.open(writer.path("h"), /*text=*/true);
     if (!os)
       return failure();
-    writeHeader(signature, *os);
-  }
+    writeHeader(lowered, *os);
+    return success();
+  };
+
+  // The input IR needs no compilation.
   if (wants("mlir")) {
     llvm::raw_fd_ostream *os = writer.open(writer.path("mlir"), /*text=*/true);
     if (!os)
@@ -278,7 +284,7 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
   }
 
   if (wants("obj") || wants("so") || wants("llvm") || wants("asm") ||
-      wants("bufferized") || wants("llvm-dialect")) {
+      wants("bufferized") || wants("llvm-dialect") || wants("h")) {
     // The target decides the kernels' vector width.
     TargetMachineOptions machineOptions;
     machineOptions.triple = options.codegen.triple;
@@ -309,6 +315,12 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
             [&](ModuleOp m) { return dump("bufferized", m); })) ||
         failed(dump("llvm-dialect", module)))
       return failure();
+    // graphc-plan-memory: the body's last argument is the workspace.
+    if (auto bytes = module->getAttrOfType<IntegerAttr>(
+            "graphc.workspace_bytes"))
+      lowered.workspaceBytes = bytes.getValue().getZExtValue();
+    if (failed(writeHeaderFile()))
+      return failure();
     if (!wants("obj") && !wants("so") && !wants("llvm") && !wants("asm")) {
       if (failed(writer.flush()))
         return failure();
@@ -322,7 +334,7 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
     if (!llvmModule)
       return writer.fail("translation to LLVM IR failed",
                          llvmModule.takeError());
-    if (llvm::Error err = addEntryPoint(**llvmModule, signature))
+    if (llvm::Error err = addEntryPoint(**llvmModule, lowered))
       return writer.fail("cannot add the entry point", std::move(err));
     if (llvm::Error err =
             optimizeModule(**llvmModule, **machine, options.codegen.optLevel))

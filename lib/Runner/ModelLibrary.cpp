@@ -72,6 +72,10 @@ bool validateInfo(const graphc_model_info &info, std::string &reason) {
              std::to_string(GRAPHC_ABI_VERSION) + "; recompile it";
     return false;
   }
+  if (info.workspace_bytes < 0) {
+    reason = "the metadata states a negative workspace size";
+    return false;
+  }
   if (info.num_inputs < 0 || info.num_outputs < 0 ||
       (info.num_inputs > 0 && !info.inputs) ||
       (info.num_outputs > 0 && !info.outputs)) {
@@ -160,15 +164,22 @@ std::unique_ptr<ModelLibrary> ModelLibrary::load(const std::string &path,
   for (const std::string &candidate : candidates) {
     void *entry = dlsym(handle, candidate.c_str());
     void *info = dlsym(handle, (candidate + "_info").c_str());
-    if (entry && info) {
+    void *withWorkspace =
+        dlsym(handle, (candidate + "_with_workspace").c_str());
+    if (entry && info && withWorkspace) {
       lib->entryName = candidate;
       lib->entry = reinterpret_cast<graphc_entry_fn>(entry);
+      lib->entryWithWorkspace =
+          reinterpret_cast<graphc_entry_with_workspace_fn>(withWorkspace);
       infoFn = reinterpret_cast<graphc_info_fn>(info);
       break;
     }
     if (!name.empty()) {
       error.reason = "the library exports no symbol '" +
-                     (entry ? name + "_info" : name) + "'";
+                     (!entry ? name
+                             : !info ? name + "_info"
+                                     : name + "_with_workspace") +
+                     "'";
       return nullptr;
     }
   }

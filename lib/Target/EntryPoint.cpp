@@ -43,7 +43,7 @@ using namespace graphc;
 using namespace llvm;
 
 // Must match GRAPHC_ABI_VERSION in graphc-c/Runtime.h.
-static constexpr unsigned kAbiVersion = 1;
+static constexpr unsigned kAbiVersion = 2;
 
 static Error makeError(const Twine &message) {
   return createStringError(inconvertibleErrorCode(), message);
@@ -63,9 +63,10 @@ public:
     tensorInfoTy = StructType::create(
         ctx, {ptrTy, i32Ty, i32Ty, ptrTy, i64Ty, i64Ty}, "graphc_tensor_info");
     // struct graphc_model_info { abi_version, name, num_inputs, num_outputs,
-    //                            inputs, outputs }
+    //                            inputs, outputs, workspace_bytes }
     modelInfoTy = StructType::create(
-        ctx, {i32Ty, ptrTy, i32Ty, i32Ty, ptrTy, ptrTy}, "graphc_model_info");
+        ctx, {i32Ty, ptrTy, i32Ty, i32Ty, ptrTy, ptrTy, i64Ty},
+        "graphc_model_info");
   }
 
   GlobalVariable *build(const ModelSignature &signature) {
@@ -76,6 +77,7 @@ public:
         ConstantInt::get(i32Ty, signature.outputs.size()),
         getTensorArray(signature.inputs, "inputs"),
         getTensorArray(signature.outputs, "outputs"),
+        ConstantInt::get(i64Ty, signature.workspaceBytes.value_or(0)),
     };
     return addConstant(ConstantStruct::get(modelInfoTy, fields), "info");
   }
@@ -448,12 +450,20 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
   size_t numInputs = signature.inputs.size();
   size_t numOutputs = signature.outputs.size();
   FunctionType *implTy = impl->getFunctionType();
-  if (implTy->getNumParams() != numInputs + numOutputs ||
+  bool hasWorkspace = signature.workspaceBytes.has_value();
+  size_t numParams = numInputs + numOutputs + (hasWorkspace ? 1 : 0);
+  if (implTy->getNumParams() != numParams ||
       !implTy->getReturnType()->isVoidTy() ||
       !llvm::all_of(implTy->params(), [](Type *t) { return t->isPointerTy(); }))
     return makeError("lowered function '" + name + "' should take " +
-                     Twine(numInputs + numOutputs) +
-                     " pointers (inputs, then outputs) and return void");
+                     Twine(numParams) +
+                     " pointers (inputs, then outputs" +
+                     (hasWorkspace ? ", then the workspace" : "") +
+                     ") and return void");
+  std::string withWorkspaceName = name + "_with_workspace";
+  if (module.getNamedValue(withWorkspaceName))
+    return makeError("the module already defines '" + withWorkspaceName +
+                     "'");
   if (module.getNamedValue(infoName))
     return makeError("the module already defines '" + infoName + "'");
 
@@ -484,33 +494,91 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
       fn->addFnAttr(attribute);
   };
 
+  // int NAME_with_workspace(const void *const *inputs, void *const *outputs,
+  //                         void *workspace)
   // int NAME(const void *const *inputs, void *const *outputs)
   auto *ptrTy = PointerType::getUnqual(ctx);
   auto *i32Ty = Type::getInt32Ty(ctx);
-  Function *entry =
-      Function::Create(FunctionType::get(i32Ty, {ptrTy, ptrTy}, false),
-                       GlobalValue::ExternalLinkage, name, module);
-  entry->addFnAttr(Attribute::NoUnwind);
-  copyTargetAttributes(entry);
-  entry->getArg(0)->setName("inputs");
-  entry->getArg(1)->setName("outputs");
-  for (unsigned i = 0; i < 2; ++i) {
-    entry->addParamAttr(
-        i, Attribute::getWithCaptureInfo(ctx, CaptureInfo::none()));
-    entry->addParamAttr(i, Attribute::ReadOnly);
-  }
-  IRBuilder<> builder(BasicBlock::Create(ctx, "entry", entry));
-  SmallVector<Value *> args;
-  auto loadPointers = [&](Value *array, size_t count, StringRef kind) {
-    for (size_t i = 0; i < count; ++i) {
-      Value *slot = builder.CreateConstInBoundsGEP1_64(ptrTy, array, i);
-      args.push_back(
-          builder.CreateAlignedLoad(ptrTy, slot, Align(8), kind + Twine(i)));
+  auto *i64Ty = Type::getInt64Ty(ctx);
+  auto createEntry = [&](StringRef symbol, bool takesWorkspace) {
+    SmallVector<Type *> params = {ptrTy, ptrTy};
+    if (takesWorkspace)
+      params.push_back(ptrTy);
+    Function *fn = Function::Create(FunctionType::get(i32Ty, params, false),
+                                    GlobalValue::ExternalLinkage, symbol,
+                                    module);
+    fn->addFnAttr(Attribute::NoUnwind);
+    copyTargetAttributes(fn);
+    fn->getArg(0)->setName("inputs");
+    fn->getArg(1)->setName("outputs");
+    for (unsigned i = 0; i < 2; ++i) {
+      fn->addParamAttr(
+          i, Attribute::getWithCaptureInfo(ctx, CaptureInfo::none()));
+      fn->addParamAttr(i, Attribute::ReadOnly);
     }
+    if (takesWorkspace) {
+      fn->getArg(2)->setName("workspace");
+      fn->addParamAttr(2, Attribute::NoAlias);
+    }
+    return fn;
   };
-  loadPointers(entry->getArg(0), numInputs, "in");
-  loadPointers(entry->getArg(1), numOutputs, "out");
-  builder.CreateRet(builder.CreateCall(impl, args, "status"));
+  /// The call of the model body with the pointers of `fn`'s arrays.
+  auto callImpl = [&](IRBuilder<> &builder, Function *fn, Value *workspace) {
+    SmallVector<Value *> args;
+    auto loadPointers = [&](Value *array, size_t count, StringRef kind) {
+      for (size_t i = 0; i < count; ++i) {
+        Value *slot = builder.CreateConstInBoundsGEP1_64(ptrTy, array, i);
+        args.push_back(
+            builder.CreateAlignedLoad(ptrTy, slot, Align(8), kind + Twine(i)));
+      }
+    };
+    loadPointers(fn->getArg(0), numInputs, "in");
+    loadPointers(fn->getArg(1), numOutputs, "out");
+    if (hasWorkspace)
+      args.push_back(workspace);
+    return builder.CreateCall(impl, args, "status");
+  };
+
+  Function *withWorkspace = createEntry(withWorkspaceName, true);
+  {
+    IRBuilder<> builder(BasicBlock::Create(ctx, "entry", withWorkspace));
+    builder.CreateRet(callImpl(builder, withWorkspace, withWorkspace->getArg(2)));
+  }
+
+  Function *entry = createEntry(name, false);
+  {
+    IRBuilder<> builder(BasicBlock::Create(ctx, "entry", entry));
+    uint64_t bytes = signature.workspaceBytes.value_or(0);
+    if (bytes == 0) {
+      builder.CreateRet(
+          callImpl(builder, entry, ConstantPointerNull::get(ptrTy)));
+    } else {
+      // One malloc for the whole workspace, aligned to 64 bytes by hand
+      // (aligned_alloc is not in every libc graphc targets).
+      FunctionCallee mallocFn = module.getOrInsertFunction(
+          "malloc", FunctionType::get(ptrTy, {i64Ty}, false));
+      FunctionCallee freeFn = module.getOrInsertFunction(
+          "free", FunctionType::get(Type::getVoidTy(ctx), {ptrTy}, false));
+      Value *raw = builder.CreateCall(
+          mallocFn, {ConstantInt::get(i64Ty, bytes + 63)}, "raw");
+      BasicBlock *ok = BasicBlock::Create(ctx, "ok", entry);
+      BasicBlock *oom = BasicBlock::Create(ctx, "oom", entry);
+      builder.CreateCondBr(builder.CreateIsNull(raw), oom, ok);
+      builder.SetInsertPoint(oom);
+      builder.CreateRet(ConstantInt::get(i32Ty, 1));
+      builder.SetInsertPoint(ok);
+      Value *address = builder.CreatePtrToInt(raw, i64Ty);
+      Value *aligned = builder.CreateAnd(
+          builder.CreateAdd(address, ConstantInt::get(i64Ty, 63)),
+          ConstantInt::get(i64Ty, ~uint64_t(63)));
+      Value *workspace = builder.CreateGEP(
+          Type::getInt8Ty(ctx), raw, builder.CreateSub(aligned, address),
+          "workspace");
+      Value *status = callImpl(builder, entry, workspace);
+      builder.CreateCall(freeFn, {raw});
+      builder.CreateRet(status);
+    }
+  }
 
   // const graphc_model_info *NAME_info(void)
   GlobalVariable *info = InfoBuilder(module, name).build(signature);
@@ -526,7 +594,8 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
 
   // Everything else this module defines is private to the library.
   auto internalize = [&](GlobalValue &value) {
-    if (&value == entry || &value == infoFn || value.isDeclaration() ||
+    if (&value == entry || &value == withWorkspace || &value == infoFn ||
+        value.isDeclaration() ||
         value.hasLocalLinkage() || value.hasAppendingLinkage())
       return;
     value.setLinkage(GlobalValue::InternalLinkage);

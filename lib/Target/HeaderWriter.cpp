@@ -109,6 +109,15 @@ void graphc::writeHeader(const ModelSignature &signature, raw_ostream &os) {
         "scratch\n"
      << " *   memory is allocated per call.\n"
      << " *\n"
+     << " * int " << name
+     << "_with_workspace(const void *const *inputs, void *const *outputs,\n"
+     << " *     void *workspace);\n"
+     << " *   The same with the caller's scratch memory: " << name
+     << "_WORKSPACE_BYTES bytes,\n"
+     << " *   64-byte aligned, used by no concurrent call (NULL if 0). "
+        "Never\n"
+     << " *   allocates; returns 0.\n"
+     << " *\n"
      << " * const struct graphc_model_info *" << name << "_info(void);\n"
      << " *   The same description at run time (see graphc-c/Runtime.h): "
         "constant\n"
@@ -122,7 +131,9 @@ void graphc::writeHeader(const ModelSignature &signature, raw_ostream &os) {
      << "extern \"C\" {\n"
      << "#endif\n\n";
 
-  os << "#define " << name << "_ABI_VERSION 1\n"
+  os << "#define " << name << "_ABI_VERSION 2\n"
+     << "#define " << name << "_WORKSPACE_BYTES "
+     << signature.workspaceBytes.value_or(0) << "\n"
      << "#define " << name << "_NUM_INPUTS " << signature.inputs.size() << "\n"
      << "#define " << name << "_NUM_OUTPUTS " << signature.outputs.size()
      << "\n\n";
@@ -135,6 +146,8 @@ void graphc::writeHeader(const ModelSignature &signature, raw_ostream &os) {
   // forward declaration keeps this header self-contained.
   os << "struct graphc_model_info;\n\n"
      << "int " << name << "(const void *const *inputs, void *const *outputs);\n"
+     << "int " << name << "_with_workspace(const void *const *inputs, "
+     << "void *const *outputs,\n    void *workspace);\n"
      << "const struct graphc_model_info *" << name << "_info(void);\n\n";
 
   // Typed wrapper: one pointer per tensor, in the same order.

@@ -123,6 +123,35 @@ def DecomposeAndVectorize : Pass<"graphc-vectorize", "mlir::func::FuncOp"> {
                            "mlir::linalg::LinalgDialect"];
 }
 
+def PlanMemory : Pass<"graphc-plan-memory", "mlir::ModuleOp"> {
+  let summary = "Lay every scratch buffer out in one arena at compile time";
+  let description = [{
+    TFLite's arena planner, at compile time: after bufferization, every
+    statically shaped `memref.alloc` at the top level of a public function
+    (the intermediates between kernels, after buffer-loop-hoisting moved
+    the tiles' temporaries out of their loops) gets an offset in one
+    workspace, chosen by liveness: a buffer lives from its allocation to
+    the last top-level op that uses it or a view of it, and buffers whose
+    lives overlap never share bytes. Offsets are assigned greedily,
+    largest buffer first, each at the lowest 64-byte-aligned offset that
+    conflicts with nothing placed; an elementwise op whose input dies where
+    its output is born may get the same bytes.
+
+    The workspace becomes a trailing `memref<Nxi8>` argument of the
+    function (`graphc.workspace` on it) and its size the module attribute
+    `graphc.workspace_bytes`: the exported entry point allocates it once
+    per call (one malloc instead of one per buffer), and
+    `NAME_with_workspace` takes it from the caller, who can then run the
+    model with no allocation at all. Allocations the plan cannot place
+    (dynamic sizes, inside loops) stay as they are.
+  }];
+  let options = [
+    Option<"alignment", "alignment", "int64_t", /*default=*/"64",
+           "Byte alignment of every buffer in the workspace">
+  ];
+  let dependentDialects = ["mlir::memref::MemRefDialect", "mlir::arith::ArithDialect"];
+}
+
 def OptimizeVectorTransfers : Pass<"graphc-optimize-vector-transfers", "mlir::func::FuncOp"> {
   let summary = "Keep accumulators in registers: hoist loop-invariant transfers";
   let description = [{

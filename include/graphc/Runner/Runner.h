@@ -95,6 +95,13 @@ public:
     return entry(inputs, outputs);
   }
 
+  /// Calls NAME_with_workspace with \p workspace (info().workspace_bytes
+  /// bytes, 64-byte aligned).
+  int runWithWorkspace(const void *const *inputs, void *const *outputs,
+                       void *workspace) const {
+    return entryWithWorkspace(inputs, outputs, workspace);
+  }
+
 private:
   ModelLibrary() = default;
 
@@ -102,6 +109,7 @@ private:
   std::string libPath;
   std::string entryName;
   graphc_entry_fn entry = nullptr;
+  graphc_entry_with_workspace_fn entryWithWorkspace = nullptr;
   const graphc_model_info *modelInfo = nullptr;
 };
 

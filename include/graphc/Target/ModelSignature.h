@@ -10,6 +10,7 @@
 #define GRAPHC_TARGET_MODELSIGNATURE_H
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,9 @@ struct ModelSignature {
   std::string name; // NAME: the entry point symbol and the prefix of all others
   std::vector<TensorSpec> inputs;
   std::vector<TensorSpec> outputs;
+  /// Bytes of the scratch workspace the lowered function takes as its last
+  /// argument (graphc-plan-memory); nullopt if it takes none.
+  std::optional<uint64_t> workspaceBytes;
 };
 
 } // namespace graphc

@@ -141,3 +141,18 @@ int fake_noinfo(const void *const *inputs, void *const *outputs) {
   (void)outputs;
   return 0;
 }
+
+/*--- NAME_with_workspace (ABI 2): none of the fakes needs scratch memory ---*/
+
+#define GRAPHC_FAKE_WITH_WORKSPACE(NAME)                                     \
+  int NAME##_with_workspace(const void *const *inputs, void *const *outputs, \
+                            void *workspace) {                               \
+    (void)workspace;                                                         \
+    return NAME(inputs, outputs);                                            \
+  }
+GRAPHC_FAKE_WITH_WORKSPACE(fake_model)
+GRAPHC_FAKE_WITH_WORKSPACE(fake_add)
+GRAPHC_FAKE_WITH_WORKSPACE(fake_ramp)
+GRAPHC_FAKE_WITH_WORKSPACE(fake_future)
+GRAPHC_FAKE_WITH_WORKSPACE(fake_broken)
+GRAPHC_FAKE_WITH_WORKSPACE(fake_noinfo)
