@@ -203,16 +203,24 @@ class Graphc:
     ModelInfo._fields_ = [("abi_version", ctypes.c_uint32), ("name", ctypes.c_char_p),
                           ("num_inputs", ctypes.c_int32), ("num_outputs", ctypes.c_int32),
                           ("inputs", ctypes.POINTER(TensorInfo)),
-                          ("outputs", ctypes.POINTER(TensorInfo))]
+                          ("outputs", ctypes.POINTER(TensorInfo)),
+                          ("workspace_bytes", ctypes.c_int64)]
 
     def __init__(self, so, symbol, x):
         self.lib = ctypes.CDLL(so, mode=os.RTLD_NOW | os.RTLD_LOCAL)
-        self.fn = getattr(self.lib, symbol)
+        # NAME_with_workspace on a workspace allocated once, as a server
+        # calling the model repeatedly would (the peers allocate at load
+        # time too); NAME would malloc it per call.
+        self.fn = getattr(self.lib, symbol + "_with_workspace")
         self.fn.restype = ctypes.c_int
-        self.fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+        self.fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
         info_fn = getattr(self.lib, symbol + "_info")
         info_fn.restype = ctypes.POINTER(Graphc.ModelInfo)
         info = info_fn().contents
+        if info.abi_version != 2:
+            raise BenchError(f"library ABI version {info.abi_version}, bench/compare reads 2")
+        self.ws_raw = np.zeros(int(info.workspace_bytes) + 64, dtype=np.uint8)
+        self.ws = ctypes.c_void_p(-(-self.ws_raw.ctypes.data // 64) * 64)
         if info.num_inputs != 1:
             raise BenchError(f"{info.num_inputs} inputs; bench/compare feeds one")
         ti = info.inputs[0]
@@ -230,7 +238,7 @@ class Graphc:
 
     def run(self):
         t0 = time.perf_counter()
-        rc = self.fn(self.inp, self.outp)
+        rc = self.fn(self.inp, self.outp, self.ws)
         t1 = time.perf_counter()
         if rc != 0:
             raise BenchError(f"returned {rc}")

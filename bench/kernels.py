@@ -159,12 +159,14 @@ class GraphcMulti(Graphc):
     def __init__(self, so, xs):
         import ctypes
         self.lib = ctypes.CDLL(so, mode=os.RTLD_NOW | os.RTLD_LOCAL)
-        self.fn = self.lib.graphc_model
+        self.fn = self.lib.graphc_model_with_workspace
         self.fn.restype = ctypes.c_int
-        self.fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p]
+        self.fn.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p]
         info_fn = self.lib.graphc_model_info
         info_fn.restype = ctypes.POINTER(Graphc.ModelInfo)
         info = info_fn().contents
+        self.ws_raw = np.zeros(int(info.workspace_bytes) + 64, dtype=np.uint8)
+        self.ws = ctypes.c_void_p(-(-self.ws_raw.ctypes.data // 64) * 64)
         self.xs = [np.ascontiguousarray(x) for x in xs]
         to = info.outputs[0]
         self.outs = [np.zeros([to.shape[d] for d in range(to.rank)], dtype=np.float32)]
