@@ -68,6 +68,9 @@ void graphc::buildGraphFoldPipeline(OpPassManager &pm) {
   // Mul/Add of constants after conv/matmul (unfused batch norms, scale
   // layers) into the weights and bias; consecutive biases merged.
   f.addPass(createGraphFoldScaleShift());
+  // Transpose pairs composed, reshape chains collapsed, transposes of
+  // size-1 dims as reshapes.
+  f.addPass(createGraphFoldLayout());
   // Drop the replaced weights and the ops the folds left dead, share
   // the constants that came out equal.
   f.addPass(createCanonicalizerPass());

@@ -197,4 +197,29 @@ def GraphFusePrelu : Pass<"graph-fuse-prelu", "mlir::func::FuncOp"> {
   }];
 }
 
+def GraphFoldLayout : Pass<"graph-fold-layout", "mlir::func::FuncOp"> {
+  let summary = "Compose transposes, collapse reshape chains, trivial transposes to reshapes";
+  let description = [{
+    What `canonicalize` leaves (its folders already remove identity
+    `Transpose`/`Reshape`/`Squeeze`/`ExpandDims` and evaluate them on
+    constants):
+
+    - `Transpose(Transpose(x, p), q)` becomes `Transpose(x, r)` with
+      `r[i] = p[q[i]]`, which the Transpose folder removes when `r` is the
+      identity (NCHW<->NHWC pairs converters leave);
+    - `Reshape` of a `Reshape`/`Squeeze`/`ExpandDims` reshapes `x` directly;
+    - a `Transpose` with static shapes that only moves size-1 dims is a
+      `Reshape` (a collapse/expand instead of a copy).
+
+    Why: layout ops are pure data movement; grappler's arithmetic optimizer
+    and the TFLite converter remove them the same way.
+
+    Before:
+    ```mlir
+    %a = graph.Transpose %x, %to_nchw ; %b = graph.Transpose %a, %to_nhwc
+    ```
+    After: `%b`'s users read `%x`.
+  }];
+}
+
 #endif // GRAPHC_TRANSFORMS_PASSES_TD
