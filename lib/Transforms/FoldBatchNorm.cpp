@@ -8,6 +8,9 @@
 //   f = scale * rsqrt(variance + epsilon)         (as TF's kernel computes it)
 //   BN(conv(x, W) + b) = conv(x, W * f) + ((b - mean) * f + offset)
 //
+// grappler's _FusedConv2D with a leading FusedBatchNorm in its epilogue
+// becomes one with a leading BiasAdd the same way.
+//
 // grappler's remapper, the TFLite converter and OpenVINO's MO all do this;
 // it removes one elementwise pass over the activation per batch norm.
 //
@@ -81,13 +84,72 @@ struct FoldBatchNormIntoLinear : OpRewritePattern<BatchNormOp> {
   }
 };
 
+/// grappler's _FusedConv2D (and FusedDepthwiseConv2dNative) whose epilogue
+/// starts with FusedBatchNorm(scale, offset, mean, variance): the same fold,
+/// in place (the op's value does not change, so other uses do not matter);
+/// the epilogue then starts with BiasAdd(shift) and the rest is kept.
+template <typename FusedOp>
+struct FoldFusedBatchNorm : OpRewritePattern<FusedOp> {
+  using OpRewritePattern<FusedOp>::OpRewritePattern;
+  LogicalResult matchAndRewrite(FusedOp op,
+                                PatternRewriter &rewriter) const override {
+    ArrayAttr fusedOps = op.getFusedOps();
+    if (op.getDataFormat() != "NHWC" || fusedOps.empty() ||
+        cast<StringAttr>(fusedOps[0]).getValue() != "FusedBatchNorm" ||
+        op.getArgs().size() < 4)
+      return rewriter.notifyMatchFailure(op, "no leading NHWC FusedBatchNorm");
+    auto result = dyn_cast<RankedTensorType>(op.getOutput().getType());
+    auto filter = dyn_cast<RankedTensorType>(op.getFilter().getType());
+    auto weights = getConstFloats(op.getFilter());
+    if (!result || !result.hasStaticShape() || !filter || !weights ||
+        filter.getRank() != 4)
+      return rewriter.notifyMatchFailure(op, "weights are not constant");
+    size_t channels = result.getShape().back();
+    SmallVector<SmallVector<float>> stats;
+    for (unsigned i = 0; i < 4; ++i) {
+      auto values = getConstFloats(op.getArgs()[i]);
+      if (!values || values->size() != channels)
+        return rewriter.notifyMatchFailure(op, "statistics are not constant");
+      stats.push_back(std::move(*values));
+    }
+    float epsilon = op.getEpsilon().convertToFloat();
+    SmallVector<float> factor(channels), shift(channels);
+    for (size_t c = 0; c < channels; ++c) {
+      factor[c] = (1.0f / std::sqrt(stats[3][c] + epsilon)) * stats[0][c];
+      shift[c] = (0.0f - stats[2][c]) * factor[c] + stats[1][c];
+    }
+    LinearOp linear;
+    linear.op = op;
+    linear.weightIndex = 1;
+    linear.weights = std::move(*weights);
+    linear.weightType = filter;
+    linear.channels = static_cast<int64_t>(channels);
+    scaleWeights(rewriter, linear, factor);
+    rewriter.setInsertionPoint(op);
+    Value bias = createVector(rewriter, op.getLoc(), shift);
+    SmallVector<Attribute> newFusedOps(fusedOps.begin(), fusedOps.end());
+    newFusedOps[0] = rewriter.getStringAttr("BiasAdd");
+    SmallVector<Value> args = {bias};
+    llvm::append_range(args, op.getArgs().drop_front(4));
+    rewriter.modifyOpInPlace(op, [&] {
+      op.getArgsMutable().assign(args);
+      op.setFusedOpsAttr(rewriter.getArrayAttr(newFusedOps));
+      op.setNumArgs(args.size());
+    });
+    return success();
+  }
+};
+
 struct GraphFoldBatchNormPass
     : graphc::impl::GraphFoldBatchNormBase<GraphFoldBatchNormPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     patterns.add<FoldBatchNormIntoLinear<FusedBatchNormOp>,
                  FoldBatchNormIntoLinear<FusedBatchNormV2Op>,
-                 FoldBatchNormIntoLinear<FusedBatchNormV3Op>>(&getContext());
+                 FoldBatchNormIntoLinear<FusedBatchNormV3Op>,
+                 FoldFusedBatchNorm<FusedConv2DOp>,
+                 FoldFusedBatchNorm<FusedDepthwiseConv2dNativeOp>>(
+        &getContext());
     if (failed(applyPatternsGreedily(getOperation(), std::move(patterns)))) {
       getOperation().emitError()
           << "graph-fold-batch-norm: folding did not converge";

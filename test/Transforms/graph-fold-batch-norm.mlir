@@ -73,6 +73,26 @@ func.func @depthwise(%x: tensor<1x3x3x2xf32>) -> tensor<1x3x3x4xf32> {
 
 // -----
 
+// grappler's _FusedConv2D with FusedBatchNorm leading its epilogue, then a
+// fused Add of %side and a Relu: the same numbers as @conv, folded in place:
+// epilogue BiasAdd [0.25, -2], Add %side, Relu.
+// CHECK-LABEL: func.func @fused_conv
+// CHECK-DAG: %[[W:.*]] = graph.Const {value = dense<{{\[}}{{\[}}{{\[}}[1.500000e+00, 1.000000e+00], [4.500000e+00, 2.000000e+00]]]]> : tensor<1x1x2x2xf32>}
+// CHECK-DAG: %[[B:.*]] = graph.Const {value = dense<[2.500000e-01, -2.000000e+00]> : tensor<2xf32>}
+// CHECK: %[[Y:.*]] = graph._FusedConv2D %arg0, %[[W]], %[[B]], %arg1 {{{.*}}fused_ops = ["BiasAdd", "Add", "Relu"], num_args = 2 : i64
+// CHECK-NEXT: return %[[Y]]
+func.func @fused_conv(%x: tensor<1x2x2x2xf32>, %side: tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32> {
+  %w = graph.Const {value = dense<[[[[1.0, 2.0], [3.0, 4.0]]]]> : tensor<1x1x2x2xf32>} : tensor<1x1x2x2xf32>
+  %scale = graph.Const {value = dense<[3.0, 0.5]> : tensor<2xf32>} : tensor<2xf32>
+  %offset = graph.Const {value = dense<[1.0, -1.0]> : tensor<2xf32>} : tensor<2xf32>
+  %mean = graph.Const {value = dense<[0.5, 2.0]> : tensor<2xf32>} : tensor<2xf32>
+  %var = graph.Const {value = dense<[3.75, 0.75]> : tensor<2xf32>} : tensor<2xf32>
+  %y = graph._FusedConv2D %x, %w, %scale, %offset, %mean, %var, %side {epsilon = 0.25 : f32, fused_ops = ["FusedBatchNorm", "Add", "Relu"], num_args = 5 : i64, padding = "SAME", strides = [1, 1, 1, 1]} : (tensor<1x2x2x2xf32>, tensor<1x1x2x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<1x2x2x2xf32>) -> tensor<1x2x2x2xf32>
+  return %y : tensor<1x2x2x2xf32>
+}
+
+// -----
+
 // Not folded: the conv result has a second use; training mode; a variance
 // that is not constant; a used batch_mean.
 // CHECK-LABEL: func.func @not_folded

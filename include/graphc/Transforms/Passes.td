@@ -100,8 +100,11 @@ def GraphFoldBatchNorm : Pass<"graph-fold-batch-norm", "mlir::func::FuncOp"> {
     removes an elementwise pass over the activation and leaves the
     conv + bias (+ activation) shape that codegen fuses. Only single-use
     intermediates are folded (a conv result used twice keeps its value) and
-    only with static shapes. The Mul/Add chains a batch norm is unfused into
-    are `graph-fold-scale-shift`'s.
+    only with static shapes. A `_FusedConv2D` / `FusedDepthwiseConv2dNative`
+    whose `fused_ops` start with `FusedBatchNorm` (grappler's remapper makes
+    them) is folded in place the same way: its epilogue then starts with
+    `BiasAdd`. The Mul/Add chains a batch norm is unfused into are
+    `graph-fold-scale-shift`'s.
 
     Before:
     ```mlir
