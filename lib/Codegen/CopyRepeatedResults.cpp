@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 namespace graphc {
@@ -31,14 +32,23 @@ struct CopyRepeatedResultsPass
         OpBuilder b(ret);
         for (OpOperand &operand : ret->getOpOperands()) {
           Value value = operand.get();
-          auto type = dyn_cast<RankedTensorType>(value.getType());
           bool repeated = !seen.insert(value).second;
-          if (!type || (!repeated && !isa<BlockArgument>(value)))
+          if (!repeated && !isa<BlockArgument>(value))
             continue;
-          Value init = tensor::EmptyOp::create(b, ret.getLoc(), type.getShape(),
-                                               type.getElementType());
-          operand.set(linalg::CopyOp::create(b, ret.getLoc(), value, init)
-                          ->getResult(0));
+          if (auto type = dyn_cast<RankedTensorType>(value.getType())) {
+            Value init = tensor::EmptyOp::create(
+                b, ret.getLoc(), type.getShape(), type.getElementType());
+            operand.set(linalg::CopyOp::create(b, ret.getLoc(), value, init)
+                            ->getResult(0));
+          } else if (auto type = dyn_cast<MemRefType>(value.getType());
+                     type && type.hasStaticShape()) {
+            // After bufferization two results may share one buffer.
+            Value copy = memref::AllocOp::create(
+                b, ret.getLoc(),
+                MemRefType::get(type.getShape(), type.getElementType()));
+            memref::CopyOp::create(b, ret.getLoc(), value, copy);
+            operand.set(copy);
+          }
         }
       });
     }

@@ -90,6 +90,8 @@ void graphc::buildKernelPipeline(OpPassManager &pm,
   // epilogue to fuse into the conv/matmul producing its input.
   f.addPass(createLinalgElementwiseOpFusionPass());
   f.addPass(createCanonicalizerPass());
+  // Padded inputs of convolutions written in place by their producers.
+  f.addPass(createPadInPlace());
   SelectKernelStrategyOptions strategy;
   strategy.vectorWidth = options.vectorWidth ? options.vectorWidth : 8;
   f.addPass(createSelectKernelStrategy(strategy));
@@ -115,12 +117,17 @@ void graphc::buildBufferizationPipeline(OpPassManager &pm,
   // Tensors to buffers across the whole module, function signatures
   // included; arguments and results get identity layouts so the bare-pointer
   // calling convention applies to them.
+  // A tensor.empty whose value ends up inserted into a larger tensor (the
+  // interior of a padded buffer) becomes a slice of that tensor, so the
+  // producer writes in place.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  pm.addPass(createCopyRepeatedResults());
 
   // Memref results become trailing out-parameters the caller owns; the
   // allocation a result was computed in is replaced by the out-parameter
@@ -264,6 +271,7 @@ void graphc::registerCodegenPipelines() {
     registerPass([] { return createConvertVectorToLLVMPass(); });
     registerPass([] { return bufferization::createBufferLoopHoistingPass(); });
     registerPass([] { return bufferization::createOneShotBufferizePass(); });
+    registerPass([] { return bufferization::createEmptyTensorEliminationPass(); });
     PassPipelineRegistration<PipelineOptions>(
         "graphc-linalg-to-llvm",
         "Lower a linalg-on-tensors model to the LLVM dialect (kernels, "

@@ -29,11 +29,14 @@ def CopyRepeatedResults : Pass<"graphc-copy-repeated-results", "mlir::ModuleOp">
     each result of a public function returns must be a tensor of its own:
     a function argument (a feed fetched as it is) or a value returned twice
     (two fetches that compute the same thing, merged by CSE) gets a
-    `linalg.copy` into a fresh tensor. Upstream's
+    `linalg.copy` into a fresh tensor; after bufferization, a buffer
+    returned twice (two results bufferized into one buffer) gets a
+    `memref.copy` into a fresh allocation. Upstream's
     buffer-results-to-out-params expects exactly that (it crashes on a
     memref returned twice).
   }];
-  let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect"];
+  let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
+                           "mlir::memref::MemRefDialect"];
 }
 
 def LowerStridedMemRefCopy : Pass<"graphc-lower-strided-memref-copy"> {
@@ -46,6 +49,26 @@ def LowerStridedMemRefCopy : Pass<"graphc-lower-strided-memref-copy"> {
     (or vector code, when the vectorizer runs after this pass).
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect"];
+}
+
+def PadInPlace : Pass<"graphc-pad-in-place", "mlir::func::FuncOp"> {
+  let summary = "Let the producer of a padded tensor write into the padded buffer";
+  let description = [{
+    Every SAME-padded convolution or pooling pads its input (`tensor.pad`),
+    which bufferizes to a fill of the whole padded buffer plus a strided
+    copy of the input into it: two extra passes over memory per layer. This
+    pass rewrites a `tensor.pad` with a constant padding value into a
+    `linalg.fill` of the padded shape, placed before the op that produces
+    the padded value, and a `tensor.insert_slice` of the value into its
+    interior. Empty-tensor elimination (before bufferization) then makes
+    the producer compute its result directly into that interior (the
+    TVM-style storage padding of CODEGEN.md): the copy disappears and only
+    the fill remains, itself vectorized. Only for a value the pad is the
+    only user of: bufferization would copy a value with other users back out
+    of the padded buffer for each of them.
+  }];
+  let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
+                           "mlir::arith::ArithDialect"];
 }
 
 def SelectKernelStrategy : Pass<"graphc-select-kernel-strategy", "mlir::func::FuncOp"> {
