@@ -1,16 +1,17 @@
 // RUN: graph-opt %s -graphc-linalg-to-llvm | FileCheck %s
 // RUN: graph-opt %s -graphc-linalg-to-llvm=naive=1 | FileCheck %s
+// RUN: graph-opt %s -graphc-bufferize | FileCheck %s --check-prefix=BUF
 // A function returning the same value twice (two fetches that CSE merged)
 // must lower with two out-parameters, each written.
-// XFAIL: *
-// Crashes (segfault in buffer-results-to-out-params) with the bufferization
-// stage in the tree today: eliminate-empty-tensors, now run before one-shot
-// bufferization, replaces the fresh tensor that graphc-copy-repeated-results
-// copies the repeated value into with the value itself
-// (`linalg.copy ins(%v) outs(%v)`), so the function again returns one memref
-// twice. Also `graph-compile emotion.pb --fetch Identity --fetch Identity`.
-// Remove the XFAIL when that is fixed.
+// (It crashed in buffer-results-to-out-params while eliminate-empty-tensors
+// ran after graphc-copy-repeated-results: that turned the copy's fresh init
+// into the copied value itself, `linalg.copy ins(%v) outs(%v)`, and the
+// function returned one memref twice again.)
 
+// BUF-LABEL: func.func @twice
+// BUF-SAME:  (%{{[^:]*}}: memref<4x8xf32>, %[[O1:[^:]*]]: memref<4x8xf32>, %[[O2:[^:]*]]: memref<4x8xf32>
+// BUF:       linalg.generic {{.*}}outs(%[[O1]] : memref<4x8xf32>)
+// BUF:       copy {{.*}}%[[O1]]{{.*}}, {{.*}}%[[O2]]
 // CHECK-LABEL: llvm.func @twice
 // CHECK-SAME:  (%{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr, %{{[^:]*}}: !llvm.ptr
 // CHECK:       llvm.return
