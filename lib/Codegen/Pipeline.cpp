@@ -127,6 +127,10 @@ void graphc::buildBufferizationPipeline(OpPassManager &pm,
       bufferization::LayoutMapOption::IdentityLayoutMap;
   bufferize.allowReturnAllocsFromLoops = true;
   pm.addPass(bufferization::createOneShotBufferizePass(bufferize));
+  // Tile loops that carry a buffer only forward it: folding them lets a
+  // result be the allocation itself, which the next pass turns into the
+  // caller's out-parameter instead of copying into it.
+  pm.addPass(createCanonicalizerPass());
   pm.addPass(createCopyRepeatedResults());
 
   // Memref results become trailing out-parameters the caller owns; the
@@ -162,7 +166,9 @@ void graphc::buildLLVMLoweringPipeline(OpPassManager &pm,
                                        const CodegenOptions &options) {
   // Copies into/out of strided views (tensor.pad, insert_slice) would
   // otherwise become calls into libmlir_c_runner_utils.
-  pm.addPass(createLowerStridedMemRefCopy());
+  LowerStridedMemRefCopyOptions copies;
+  copies.vectorize = wantsKernels(options);
+  pm.addPass(createLowerStridedMemRefCopy(copies));
 
   if (wantsKernels(options)) {
     OpPassManager &f = pm.nest<func::FuncOp>();

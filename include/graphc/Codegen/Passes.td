@@ -45,10 +45,18 @@ def LowerStridedMemRefCopy : Pass<"graphc-lower-strided-memref-copy"> {
     finalize-memref-to-llvm lowers memref.copy to llvm.memcpy only when both
     sides are contiguous; any other copy (from tensor.pad, insert_slice)
     becomes a call to `memrefCopy` in libmlir_c_runner_utils, which a
-    generated library must not depend on. linalg.copy becomes plain loops
-    (or vector code, when the vectorizer runs after this pass).
+    generated library must not depend on. With `vectorize` (the fast
+    pipeline), a statically shaped copy becomes a loop nest over all but the
+    innermost dimension that moves rows of up to 64 elements as vectors;
+    otherwise (the -O0 pipeline, dynamic shapes, booleans) a linalg.copy,
+    which becomes plain loops.
   }];
-  let dependentDialects = ["mlir::linalg::LinalgDialect"];
+  let options = [
+    Option<"vectorize", "vectorize", "bool", /*default=*/"false",
+           "Copy statically shaped memrefs row by row with vector transfers">
+  ];
+  let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::scf::SCFDialect",
+                           "mlir::vector::VectorDialect", "mlir::arith::ArithDialect"];
 }
 
 def PadInPlace : Pass<"graphc-pad-in-place", "mlir::func::FuncOp"> {
