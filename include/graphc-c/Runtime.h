@@ -92,6 +92,20 @@ typedef struct graphc_model_info {
   int64_t workspace_bytes; /* scratch bytes NAME_with_workspace takes (ABI 2) */
 } graphc_model_info;
 
+/* What NAME_profile() returns: only libraries built with
+   `graph-compile --profile` export it. Every call of NAME adds the cycles
+   (the CPU's cycle counter: rdtsc, cntvct) each kernel took to cycles[k]
+   and the cycles of the whole call to cycles[num_kernels], atomically, so
+   concurrent calls are counted too. A caller may zero the counters between
+   runs. This is the one piece of mutable global state such a library has. */
+typedef struct graphc_profile_info {
+  int32_t num_kernels;
+  const char *const *nodes; /* per kernel: the TF node it is named by */
+  const char *const *ops;   /* per kernel: its nodes' op types, "+"-joined */
+  const int64_t *flops;     /* per kernel: conv/matmul FLOPs per call */
+  int64_t *cycles;          /* num_kernels + 1 counters */
+} graphc_profile_info;
+
 /* Signatures of the exported symbols, for dlsym() users. */
 typedef int (*graphc_entry_fn)(const void *const *inputs,
                                void *const *outputs);
@@ -99,6 +113,7 @@ typedef int (*graphc_entry_with_workspace_fn)(const void *const *inputs,
                                               void *const *outputs,
                                               void *workspace);
 typedef const graphc_model_info *(*graphc_info_fn)(void);
+typedef const graphc_profile_info *(*graphc_profile_fn)(void);
 
 #ifdef __cplusplus
 } /* extern "C" */

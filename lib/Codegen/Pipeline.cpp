@@ -82,6 +82,9 @@ static bool wantsKernels(const CodegenOptions &options) {
 
 void graphc::buildKernelPipeline(OpPassManager &pm,
                                  const CodegenOptions &options) {
+  // The FLOPs per node, for the profile, before tiling hides them.
+  if (options.profile)
+    pm.addPass(createCountFlops());
   if (!wantsKernels(options))
     return;
   OpPassManager &f = pm.nest<func::FuncOp>();
@@ -166,6 +169,10 @@ void graphc::buildLLVMLoweringPipeline(OpPassManager &pm,
                                        const CodegenOptions &options) {
   // Copies into/out of strided views (tensor.pad, insert_slice) would
   // otherwise become calls into libmlir_c_runner_utils.
+  // Cycle counters around every kernel, for --profile.
+  if (options.profile)
+    pm.addPass(createInstrumentProfile());
+
   LowerStridedMemRefCopyOptions copies;
   copies.vectorize = wantsKernels(options);
   pm.addPass(createLowerStridedMemRefCopy(copies));

@@ -319,6 +319,17 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
     if (auto bytes = module->getAttrOfType<IntegerAttr>(
             "graphc.workspace_bytes"))
       lowered.workspaceBytes = bytes.getValue().getZExtValue();
+    // graphc-instrument-profile: the kernels its counters count.
+    if (auto kernels = module->getAttrOfType<ArrayAttr>("graphc.profile")) {
+      lowered.profile.emplace();
+      for (Attribute kernel : kernels) {
+        auto fields = cast<ArrayAttr>(kernel);
+        lowered.profile->push_back(
+            {cast<StringAttr>(fields[0]).getValue().str(),
+             cast<StringAttr>(fields[1]).getValue().str(),
+             cast<IntegerAttr>(fields[2]).getInt()});
+      }
+    }
     if (failed(writeHeaderFile()))
       return failure();
     if (!wants("obj") && !wants("so") && !wants("llvm") && !wants("asm")) {

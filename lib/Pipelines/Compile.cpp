@@ -246,6 +246,24 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   if (codegenKinds.empty())
     return success();
 
+  // --profile names each kernel's op types: remember them per node before
+  // the graph ops are gone.
+  if (options.codegen.profile) {
+    Builder b(&context);
+    llvm::StringMap<StringRef> types;
+    module->walk([&](Operation *op) {
+      if (!op->getDialect() || op->getDialect()->getNamespace() != "graph")
+        return;
+      if (auto name = dyn_cast<NameLoc>(op->getLoc()))
+        types[name.getName().getValue()] = op->getName().stripDialect();
+    });
+    SmallVector<NamedAttribute> entries;
+    for (auto &entry : types)
+      entries.push_back(b.getNamedAttr(entry.getKey(),
+                                       b.getStringAttr(entry.second)));
+    (*module)->setAttr("graphc.node_types", b.getDictionaryAttr(entries));
+  }
+
   PassManager convertPM(&context);
   if (options.configurePassManager &&
       failed(options.configurePassManager(convertPM)))

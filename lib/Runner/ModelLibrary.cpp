@@ -171,6 +171,8 @@ std::unique_ptr<ModelLibrary> ModelLibrary::load(const std::string &path,
       lib->entry = reinterpret_cast<graphc_entry_fn>(entry);
       lib->entryWithWorkspace =
           reinterpret_cast<graphc_entry_with_workspace_fn>(withWorkspace);
+      lib->profileFn = reinterpret_cast<graphc_profile_fn>(
+          dlsym(handle, (candidate + "_profile").c_str()));
       infoFn = reinterpret_cast<graphc_info_fn>(info);
       break;
     }

@@ -307,7 +307,12 @@ int GraphRun::run() {
                   out);
   bool allMatch = compareOutputs();
 
-  if (options.benchRuns > 0) {
+  if (options.profile) {
+    if (!printProfile(*model, inputs.data(), outputs.data(),
+                      options.benchRuns > 0 ? options.benchRuns : 10, out,
+                      error))
+      return ExitFailure;
+  } else if (options.benchRuns > 0) {
     BenchStats stats;
     if (!timeRuns(*model, inputs.data(), outputs.data(), options.benchRuns,
                   stats, error))

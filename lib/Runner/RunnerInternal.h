@@ -47,6 +47,14 @@ bool timeRuns(const ModelLibrary &model, const void *const *inputs,
               void *const *outputs, int64_t runs, BenchStats &stats,
               RunError &error);
 
+/// graph-run --profile: zeroes the library's cycle counters, runs \p model
+/// \p runs times, and prints one row per kernel sorted by time (ms per run,
+/// % of the call, GFLOP/s, node, op types), the cycles scaled to the
+/// measured wall time. Returns false with \p error set on failure.
+bool printProfile(const ModelLibrary &model, const void *const *inputs,
+                  void *const *outputs, int64_t runs, llvm::raw_ostream &out,
+                  RunError &error);
+
 } // namespace runner
 } // namespace graphc
 

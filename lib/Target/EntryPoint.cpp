@@ -592,9 +592,63 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
   IRBuilder<> infoBuilder(BasicBlock::Create(ctx, "entry", infoFn));
   infoBuilder.CreateRet(info);
 
+  // const graphc_profile_info *NAME_profile(void), for --profile builds.
+  Function *profileFn = nullptr;
+  if (signature.profile) {
+    GlobalVariable *cycles =
+        module.getGlobalVariable(name + "_profile_cycles", true);
+    if (!cycles)
+      return makeError("the profiled module has no '" + name +
+                       "_profile_cycles' counters");
+    auto addString = [&](StringRef text) -> Constant * {
+      auto *global = new GlobalVariable(
+          module, ArrayType::get(Type::getInt8Ty(ctx), text.size() + 1), true,
+          GlobalValue::PrivateLinkage,
+          ConstantDataArray::getString(ctx, text), name + ".graphc.str");
+      global->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
+      return global;
+    };
+    auto addArray = [&](Type *elementType, ArrayRef<Constant *> elements,
+                        StringRef suffix) -> Constant * {
+      auto *arrayTy = ArrayType::get(elementType, elements.size());
+      auto *global = new GlobalVariable(
+          module, arrayTy, true, GlobalValue::PrivateLinkage,
+          ConstantArray::get(arrayTy, elements), name + ".graphc." + suffix);
+      return global;
+    };
+    SmallVector<Constant *> nodes, ops, flops;
+    for (const ProfileKernel &kernel : *signature.profile) {
+      nodes.push_back(addString(kernel.node));
+      ops.push_back(addString(kernel.ops));
+      flops.push_back(ConstantInt::get(i64Ty, kernel.flops));
+    }
+    auto *flopsTy = ArrayType::get(i64Ty, flops.size());
+    auto *flopsGlobal = new GlobalVariable(
+        module, flopsTy, true, GlobalValue::PrivateLinkage,
+        ConstantArray::get(flopsTy, flops), name + ".graphc.flops");
+    // struct graphc_profile_info { num_kernels, nodes, ops, flops, cycles }
+    auto *infoTy = StructType::create(
+        ctx, {i32Ty, ptrTy, ptrTy, ptrTy, ptrTy}, "graphc_profile_info");
+    Constant *fields[] = {
+        ConstantInt::get(i32Ty, signature.profile->size()),
+        addArray(ptrTy, nodes, "nodes"), addArray(ptrTy, ops, "ops"),
+        flopsGlobal, cycles};
+    auto *profileInfo = new GlobalVariable(
+        module, infoTy, true, GlobalValue::PrivateLinkage,
+        ConstantStruct::get(infoTy, fields), name + ".graphc.profile");
+    profileFn = Function::Create(FunctionType::get(ptrTy, false),
+                                 GlobalValue::ExternalLinkage,
+                                 name + "_profile", module);
+    profileFn->addFnAttr(Attribute::NoUnwind);
+    copyTargetAttributes(profileFn);
+    IRBuilder<> profileBuilder(BasicBlock::Create(ctx, "entry", profileFn));
+    profileBuilder.CreateRet(profileInfo);
+  }
+
   // Everything else this module defines is private to the library.
   auto internalize = [&](GlobalValue &value) {
     if (&value == entry || &value == withWorkspace || &value == infoFn ||
+        (profileFn && &value == profileFn) ||
         value.isDeclaration() ||
         value.hasLocalLinkage() || value.hasAppendingLinkage())
       return;

@@ -58,7 +58,8 @@ static cl::opt<bool> graphFolds(
     cl::desc("Graph optimizations: batch norm, scale/shift and Pad folded "
              "into convs (default on; =false to compare)"),
     cl::init(true), cl::cat(graphCompileCategory));
-static cl::opt<unsigned> optLevel("O", cl::desc("LLVM optimization level"), cl::init(3), cl::Prefix, cl::cat(graphCompileCategory));
+static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level: 0 is the naive scalar-loops pipeline (the reference implementation), 1-3 the tiled, fused, vectorized one; also LLVM's level"), cl::init(3), cl::Prefix, cl::cat(graphCompileCategory));
+static cl::opt<bool> profile("profile", cl::desc("Count the cycles of every kernel; graph-run --profile prints them per TF node"), cl::init(false), cl::cat(graphCompileCategory));
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
@@ -113,6 +114,7 @@ int main(int argc, char **argv) {
   options.codegen.cpu = cpu;
   options.codegen.features = features;
   options.codegen.optLevel = optLevel;
+  options.codegen.profile = profile;
   options.graphFolds = graphFolds;
   options.configurePassManager = [](mlir::PassManager &pm) {
     return mlir::applyPassManagerCLOptions(pm);

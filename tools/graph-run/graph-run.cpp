@@ -73,6 +73,13 @@ static cl::opt<std::string>
               cl::desc("Time N runs after a warm-up run"),
               cl::cat(graphRunCategory));
 
+static cl::opt<bool> profile(
+    "profile",
+    cl::desc("Print the time per kernel and TF node over --bench N runs "
+             "(default 10); the library must be built with graph-compile "
+             "--profile"),
+    cl::cat(graphRunCategory));
+
 static cl::opt<bool> info("info",
                           cl::desc("Print the model's inputs and outputs"),
                           cl::cat(graphRunCategory));
@@ -152,5 +159,6 @@ int main(int argc, char **argv) {
     return usageError("--bench wants a non-negative integer, not '" +
                       benchRuns + "'");
   options.info = info;
+  options.profile = profile;
   return runGraph(options, outs(), errs());
 }

@@ -183,6 +183,37 @@ def PlanMemory : Pass<"graphc-plan-memory", "mlir::ModuleOp"> {
   let dependentDialects = ["mlir::memref::MemRefDialect", "mlir::arith::ArithDialect"];
 }
 
+def CountFlops : Pass<"graphc-count-flops", "mlir::ModuleOp"> {
+  let summary = "Record the FLOPs of each TF node's convolutions and matmuls";
+  let description = [{
+    For the profiler (`graph-compile --profile`): before tiling, sums
+    2 x (iteration points) of every convolution, depthwise convolution,
+    matmul and batch matmul per TF node (the NameLoc graph-to-linalg gives
+    each op) into the module attribute `graphc.node_flops = {node = N}`.
+    graphc-instrument-profile reads it to report GFLOP/s per kernel.
+  }];
+}
+
+def InstrumentProfile : Pass<"graphc-instrument-profile", "mlir::ModuleOp"> {
+  let summary = "Count the cycles each kernel of a public function takes";
+  let description = [{
+    For `graph-compile --profile`, after bufferization: every top-level
+    loop nest, linalg op and copy of a public function (one kernel: a
+    tiled conv/matmul with its fused epilogue, an elementwise op, a pad)
+    is bracketed by reads of the cycle counter
+    (`llvm.intr.readcyclecounter`: rdtsc on x86, cntvct on AArch64, no
+    libc call), and their difference is added atomically (the library
+    stays thread-safe) to that kernel's slot of a global counter array; the
+    last slot counts the whole call. The kernels are described in the
+    module attribute `graphc.profile`: per kernel the TF node it is named
+    by (its root: the node of its first contraction, else of its outermost
+    op), the op types of all nodes it holds (from `graphc.node_types`, set
+    by the compiler before lowering), and its FLOPs (from
+    `graphc.node_flops`). The entry point then exports
+    `NAME_profile()` (graphc-c/Runtime.h), which graph-run --profile reads.
+  }];
+}
+
 def OptimizeVectorTransfers : Pass<"graphc-optimize-vector-transfers", "mlir::func::FuncOp"> {
   let summary = "Keep accumulators in registers: hoist loop-invariant transfers";
   let description = [{
@@ -193,7 +224,8 @@ def OptimizeVectorTransfers : Pass<"graphc-optimize-vector-transfers", "mlir::fu
     a conv or matmul tile then loads its output once, runs all its FMAs on
     registers and stores once, as XNNPACK's micro-kernels do.
   }];
-  let dependentDialects = ["mlir::vector::VectorDialect", "mlir::memref::MemRefDialect"];
+  let dependentDialects = ["mlir::vector::VectorDialect", "mlir::memref::MemRefDialect",
+                           "mlir::affine::AffineDialect"];
 }
 
 def LowerVectors : Pass<"graphc-lower-vectors", "mlir::func::FuncOp"> {

@@ -50,6 +50,8 @@ struct CodegenOptions {
   /// fp32 lanes of the widest vector register the kernels use; 0 means
   /// "ask the target" (emitArtifacts sets it: 16 with AVX-512, else 8).
   unsigned vectorWidth = 0;
+  /// Count cycles per kernel and export NAME_profile() (--profile).
+  bool profile = false;
 };
 
 /// Stage 1 (tensors): fusion, strategy, tiling, vectorization.

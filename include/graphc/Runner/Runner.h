@@ -95,6 +95,11 @@ public:
     return entry(inputs, outputs);
   }
 
+  /// NAME_profile(), or null if the library was not built with --profile.
+  const graphc_profile_info *profile() const {
+    return profileFn ? profileFn() : nullptr;
+  }
+
   /// Calls NAME_with_workspace with \p workspace (info().workspace_bytes
   /// bytes, 64-byte aligned).
   int runWithWorkspace(const void *const *inputs, void *const *outputs,
@@ -110,6 +115,7 @@ private:
   std::string entryName;
   graphc_entry_fn entry = nullptr;
   graphc_entry_with_workspace_fn entryWithWorkspace = nullptr;
+  graphc_profile_fn profileFn = nullptr;
   const graphc_model_info *modelInfo = nullptr;
 };
 
@@ -160,6 +166,9 @@ struct RunOptions {
   double rtol = 1e-5;
   /// Timed runs after the first (warm-up) run; 0 disables timing.
   int64_t benchRuns = 0;
+  /// Print the time per kernel (a library built with --profile), over
+  /// benchRuns runs (10 if 0).
+  bool profile = false;
   /// Print the model's metadata. If nothing else is asked for (no --input,
   /// --output, --expect or --bench), the model is not run.
   bool info = false;

@@ -22,6 +22,13 @@ struct TensorSpec {
   std::vector<int64_t> shape; // static
 };
 
+/// One kernel of a library built with --profile (graphc-instrument-profile).
+struct ProfileKernel {
+  std::string node; // the TF node it is named by (its root)
+  std::string ops;  // the op types of its nodes, "Conv2D+BiasAdd+Relu"
+  int64_t flops = 0;
+};
+
 struct ModelSignature {
   std::string name; // NAME: the entry point symbol and the prefix of all others
   std::vector<TensorSpec> inputs;
@@ -29,6 +36,9 @@ struct ModelSignature {
   /// Bytes of the scratch workspace the lowered function takes as its last
   /// argument (graphc-plan-memory); nullopt if it takes none.
   std::optional<uint64_t> workspaceBytes;
+  /// Set for a profiled library: its kernels, whose cycle counters are the
+  /// global NAME_profile_cycles (one more slot for the whole call).
+  std::optional<std::vector<ProfileKernel>> profile;
 };
 
 } // namespace graphc
