@@ -45,12 +45,19 @@ static int64_t vectorTile(int64_t extent, unsigned width) {
 /// Rows of the output register tile for `columns` vector columns: at most
 /// 3/4 of the vector registers hold accumulators (12 of AVX2's 16 ymm, 24
 /// of AVX-512's 32 zmm), the rest operands.
+/// The largest divisor of the extent when there is a good one (at least
+/// 4, or the whole extent); otherwise 4 rows, and graphc-tile-and-fuse
+/// peels the remainder into a loop of its own (a 29-wide feature map would
+/// else run one output pixel per tile).
 static int64_t rowTile(int64_t extent, int64_t columns, unsigned width,
                        int64_t maxRows) {
   int64_t registersPerRow = std::max<int64_t>(1, columns / width);
   int64_t accumulators = width >= 16 ? 24 : 12;
   int64_t rows = std::min<int64_t>(maxRows, accumulators / registersPerRow);
-  return largestDivisorAtMost(extent, rows);
+  int64_t divisor = largestDivisorAtMost(extent, rows);
+  if (divisor >= std::min<int64_t>(4, extent) || rows < 4)
+    return divisor;
+  return 4;
 }
 
 KernelKind graphc::classifyKernel(linalg::LinalgOp op) {

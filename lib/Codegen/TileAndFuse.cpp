@@ -19,6 +19,8 @@
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tensor/Transforms/Transforms.h"
 #include "mlir/IR/PatternMatch.h"
@@ -162,13 +164,38 @@ struct TileAndFusePass : graphc::impl::TileAndFuseBase<TileAndFusePass> {
                          "loops");
         continue;
       }
-      // The tiled root: the tiled op itself, or the one fused into the tile.
-      Operation *tiledRoot = nullptr;
-      for (Operation *op : result->tiledAndFusedOps)
-        if (op->getName() == rootOp->getName())
-          tiledRoot = op;
-      if (!tiledRoot ||
-          failed(tileReductions(rewriter, tiledRoot, tiles->reduction))) {
+      // Loops whose tile does not divide their extent: the last, partial
+      // tile becomes a loop of its own, so both have static tiles.
+      SmallVector<Operation *> nests = {result->loops.front().getOperation()};
+      for (LoopLikeOpInterface loop : result->loops) {
+        auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
+        if (!forOp)
+          continue;
+        std::optional<int64_t> lb = getConstantIntValue(forOp.getLowerBound());
+        std::optional<int64_t> ub = getConstantIntValue(forOp.getUpperBound());
+        std::optional<int64_t> step = getConstantIntValue(forOp.getStep());
+        if (!lb || !ub || !step || (*ub - *lb) % *step == 0)
+          continue;
+        scf::ForOp partial;
+        rewriter.setInsertionPoint(forOp);
+        if (succeeded(scf::peelForLoopAndSimplifyBounds(rewriter, forOp,
+                                                        partial)) &&
+            forOp == result->loops.front().getOperation())
+          nests.push_back(partial);
+      }
+      // The tiled roots (one per peeled copy of the loop body): their
+      // reduction loops are tiled inside.
+      SmallVector<Operation *> tiledRoots;
+      for (Operation *nest : nests)
+        nest->walk([&](Operation *op) {
+          if (op->getName() == rootOp->getName() && op != rootOp)
+            tiledRoots.push_back(op);
+        });
+      bool reduced = !tiledRoots.empty();
+      for (Operation *tiledRoot : tiledRoots)
+        reduced &= succeeded(
+            tileReductions(rewriter, tiledRoot, tiles->reduction));
+      if (!reduced) {
         root.emitWarning("graphc-tile-and-fuse: could not tile the "
                          "reduction loops");
         continue;
