@@ -212,6 +212,7 @@ def InstrumentProfile : Pass<"graphc-instrument-profile", "mlir::ModuleOp"> {
     `graphc.node_flops`). The entry point then exports
     `NAME_profile()` (graphc-c/Runtime.h), which graph-run --profile reads.
   }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
 }
 
 def OptimizeVectorTransfers : Pass<"graphc-optimize-vector-transfers", "mlir::func::FuncOp"> {
