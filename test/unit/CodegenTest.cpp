@@ -6,7 +6,8 @@
 // and branches on tensors) are compiled to PREFIX.{o,so,h,...}, the .so is
 // dlopen()ed and run, and every number is compared against the same
 // computation written in plain C++ here. Also checked: the metadata of
-// NAME_info(), that the library exports exactly NAME and NAME_info and
+// NAME_info(), that the library exports exactly NAME, NAME_with_workspace
+// and NAME_info and
 // depends on libc/libm only, that feeds are never written, that the header
 // compiles as C99 and C++ together with graphc-c/Runtime.h and that two
 // models link into one C program, the ld.lld subprocess fallback, the
