@@ -5,7 +5,7 @@
 // evaluate them on constants):
 //
 //   Transpose(Transpose(x, p), q)  -> Transpose(x, p o q)  (identity: gone)
-//   Reshape(Reshape | Squeeze | ExpandDims (x))  -> Reshape(x)
+//   Reshape | Squeeze | ExpandDims chains         -> one Reshape of x
 //   Transpose that only moves size-1 dims     -> Reshape (no data movement)
 //
 // grappler's arithmetic optimizer and the TFLite converter do the same
@@ -71,17 +71,30 @@ struct ComposeTransposes : OpRewritePattern<TransposeOp> {
   }
 };
 
-/// Reshape(Reshape | Squeeze | ExpandDims (x), shape) -> Reshape(x, shape).
-struct CollapseReshapeChain : OpRewritePattern<ReshapeOp> {
-  using OpRewritePattern::OpRewritePattern;
-  LogicalResult matchAndRewrite(ReshapeOp op,
+/// Reshape | Squeeze | ExpandDims of a Reshape | Squeeze | ExpandDims (x):
+/// one Reshape of x (an outer Reshape keeps its shape operand); it folds
+/// away when it gives x's own type (Squeeze then ExpandDims of the same dim).
+struct CollapseReshapeChain : RewritePattern {
+  CollapseReshapeChain(MLIRContext *context, PatternBenefit benefit)
+      : RewritePattern(MatchAnyOpTypeTag(), benefit, context) {}
+  LogicalResult matchAndRewrite(Operation *op,
                                 PatternRewriter &rewriter) const override {
-    Operation *inner = op.getTensor().getDefiningOp();
-    if (!inner || !isa<ReshapeOp, SqueezeOp, ExpandDimsOp>(inner) ||
-        !staticType(op.getOutput()) || !staticType(inner->getOperand(0)))
+    if (!isa<ReshapeOp, SqueezeOp, ExpandDimsOp>(op))
       return failure();
-    rewriter.modifyOpInPlace(
-        op, [&] { op.getTensorMutable().assign(inner->getOperand(0)); });
+    Operation *inner = op->getOperand(0).getDefiningOp();
+    RankedTensorType result = staticType(op->getResult(0));
+    if (!inner || !isa<ReshapeOp, SqueezeOp, ExpandDimsOp>(inner) ||
+        !result || !staticType(inner->getOperand(0)))
+      return failure();
+    Value source = inner->getOperand(0);
+    if (auto reshape = dyn_cast<ReshapeOp>(op)) {
+      rewriter.modifyOpInPlace(
+          op, [&] { reshape.getTensorMutable().assign(source); });
+      return success();
+    }
+    rewriter.setInsertionPoint(op);
+    Value shape = createInts(rewriter, op->getLoc(), result.getShape());
+    rewriter.replaceOpWithNewOp<ReshapeOp>(op, result, source, shape);
     return success();
   }
 };

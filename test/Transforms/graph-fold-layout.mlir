@@ -64,3 +64,20 @@ func.func @trivial(%x: tensor<1x1x5x3xf32>) -> (tensor<1x5x1x3xf32>, tensor<1x1x
   %b = graph.Transpose %x, %q : (tensor<1x1x5x3xf32>, tensor<4xi32>) -> tensor<1x1x3x5xf32>
   return %a, %b : tensor<1x5x1x3xf32>, tensor<1x1x3x5xf32>
 }
+
+// -----
+
+// Squeeze then ExpandDims of the same dim (MoveNet's input) is the input;
+// ExpandDims of a Squeeze to another shape is one Reshape.
+// CHECK-LABEL: func.func @squeeze_expand
+// CHECK-DAG: %[[S:.*]] = graph.Const {value = dense<[4, 4, 1, 3]> : tensor<4xi32>}
+// CHECK-DAG: %[[R:.*]] = graph.Reshape %arg0, %[[S]] : (tensor<1x4x4x3xf32>, tensor<4xi32>) -> tensor<4x4x1x3xf32>
+// CHECK: return %arg0, %[[R]]
+func.func @squeeze_expand(%x: tensor<1x4x4x3xf32>) -> (tensor<1x4x4x3xf32>, tensor<4x4x1x3xf32>) {
+  %d0 = graph.Const {value = dense<0> : tensor<1xi32>} : tensor<1xi32>
+  %d2 = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32>
+  %s = graph.Squeeze %x {squeeze_dims = [0]} : (tensor<1x4x4x3xf32>) -> tensor<4x4x3xf32>
+  %e = graph.ExpandDims %s, %d0 : (tensor<4x4x3xf32>, tensor<1xi32>) -> tensor<1x4x4x3xf32>
+  %f = graph.ExpandDims %s, %d2 : (tensor<4x4x3xf32>, tensor<i32>) -> tensor<4x4x1x3xf32>
+  return %e, %f : tensor<1x4x4x3xf32>, tensor<4x4x1x3xf32>
+}

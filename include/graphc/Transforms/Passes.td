@@ -210,7 +210,10 @@ def GraphFoldLayout : Pass<"graph-fold-layout", "mlir::func::FuncOp"> {
     - `Transpose(Transpose(x, p), q)` becomes `Transpose(x, r)` with
       `r[i] = p[q[i]]`, which the Transpose folder removes when `r` is the
       identity (NCHW<->NHWC pairs converters leave);
-    - `Reshape` of a `Reshape`/`Squeeze`/`ExpandDims` reshapes `x` directly;
+    - a `Reshape`/`Squeeze`/`ExpandDims` of a `Reshape`/`Squeeze`/
+      `ExpandDims` becomes one `Reshape` of the source, which folds away
+      when it restores the source's type (MoveNet's `Squeeze` +
+      `ExpandDims` of its input);
     - a `Transpose` with static shapes that only moves size-1 dims is a
       `Reshape` (a collapse/expand instead of a copy).
 
