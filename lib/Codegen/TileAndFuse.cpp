@@ -166,8 +166,10 @@ struct TileAndFusePass : graphc::impl::TileAndFuseBase<TileAndFusePass> {
       }
       // Loops whose tile does not divide their extent: the last, partial
       // tile becomes a loop of its own, so both have static tiles.
+      // Innermost first, so that peeling an outer loop copies inner loops
+      // that are already split into static parts.
       SmallVector<Operation *> nests = {result->loops.front().getOperation()};
-      for (LoopLikeOpInterface loop : result->loops) {
+      for (LoopLikeOpInterface loop : llvm::reverse(result->loops)) {
         auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
         if (!forOp)
           continue;
