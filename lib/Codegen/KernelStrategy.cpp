@@ -33,15 +33,16 @@ static int64_t largestDivisorAtMost(int64_t extent, int64_t cap) {
 }
 
 /// A vector-friendly tile of a loop along which the kernel vectorizes: two
-/// registers if they divide it, else one; an extent that fits in two
-/// registers is one tile; otherwise two registers, and graphc-tile-and-fuse
-/// peels the remainder (88 channels: 32 + 32 + 24, not 4 x 22).
+/// registers if they divide it, else one; an extent below one register is
+/// one tile; otherwise one register, and graphc-tile-and-fuse peels the
+/// remainder (88 channels with 16 lanes: 5 x 16 + 8, not 4 x 22). Vectors
+/// of 1.5 registers (24 lanes) would cost a shuffle per broadcast.
 static int64_t vectorTile(int64_t extent, unsigned width) {
   if (extent % (2 * width) == 0)
     return 2 * width;
   if (extent % width == 0)
     return width;
-  return std::min<int64_t>(extent, 2 * width);
+  return std::min<int64_t>(extent, width);
 }
 
 /// Rows of the output register tile for `columns` vector columns: at most
@@ -125,6 +126,11 @@ std::optional<KernelTiles> graphc::chooseKernelTiles(linalg::LinalgOp op,
     tiles.parallel = {1, 1, 0, vectorTile(ranges[3], w), 0, 0, 0};
     tiles.parallel[2] = rowTile(ranges[2], tiles.parallel[3], w, 6);
     tiles.reduction = {0, 0, 0, 0, 1, 1, largestDivisorAtMost(ranges[6], 8)};
+    // Few input channels (an RGB stem): a whole filter row per step, so
+    // the vectorizer unrolls its taps over one load of the input row and
+    // each step has enough FMAs to hide the loop.
+    if (ranges[6] <= 8)
+      tiles.reduction[5] = 0;
     break;
   }
   case KernelKind::Depthwise:

@@ -47,10 +47,11 @@ func.func @batch_matmul(%a: tensor<2x12x4xf32>, %b: tensor<2x4x16xf32>, %c: tens
 // -----
 
 // conv_2d_nhwc_hwcf (n, oh, ow, f, kh, kw, c): one output row, 4 pixels x
-// 2 registers of filters; one filter tap at a time, channels by 8.
+// 2 registers of filters; with only 8 input channels a whole filter row per
+// reduction step (kw untiled), channels by 8.
 // CHECK-LABEL: func.func @conv
-// W8:  linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 16, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 1, 8>}
-// W16: linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 32, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 1, 8>}
+// W8:  linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 16, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 0, 8>}
+// W16: linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 32, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 0, 8>}
 func.func @conv(%in: tensor<1x10x10x8xf32>, %w: tensor<3x3x8x32xf32>, %init: tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32> {
   %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
       ins(%in, %w : tensor<1x10x10x8xf32>, tensor<3x3x8x32xf32>) outs(%init : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
@@ -176,4 +177,19 @@ func.func @compare(%x: tensor<4x64xf32>) -> tensor<4x64xi1> {
     linalg.yield %c : i1
   } -> tensor<4x64xi1>
   return %r : tensor<4x64xi1>
+}
+
+// -----
+
+// More input channels: one filter tap at a time. 24 filters are three
+// 8-lane registers (width 8) or a 16-lane register whose
+// 8-wide remainder graphc-tile-and-fuse peels (width 16), never a 24-lane
+// vector; 29 output pixels (prime) get 4-pixel tiles, the last one peeled.
+// CHECK-LABEL: func.func @conv_peeled
+// W8:  linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 8, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 1, 8>}
+// W16: linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 16, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 1, 8>}
+func.func @conv_peeled(%in: tensor<1x31x31x16xf32>, %w: tensor<3x3x16x24xf32>, %init: tensor<1x29x29x24xf32>) -> tensor<1x29x29x24xf32> {
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%in, %w : tensor<1x31x31x16xf32>, tensor<3x3x16x24xf32>) outs(%init : tensor<1x29x29x24xf32>) -> tensor<1x29x29x24xf32>
+  return %c : tensor<1x29x29x24xf32>
 }
