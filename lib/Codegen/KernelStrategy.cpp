@@ -118,6 +118,10 @@ std::optional<KernelTiles> graphc::chooseKernelTiles(linalg::LinalgOp op,
     tiles.parallel[n] = vectorTile(ranges[n], w);
     tiles.parallel[m] = rowTile(ranges[m], tiles.parallel[n], w, 6);
     tiles.reduction[k] = largestDivisorAtMost(ranges[k], 8);
+    // More weights than activations: column panels outermost, so each
+    // panel of B stays in cache while every row block passes over it.
+    if (ranges[n] > ranges[m] && m == 0)
+      tiles.interchange = {1, 0};
     break;
   }
   case KernelKind::Conv: {
@@ -131,6 +135,11 @@ std::optional<KernelTiles> graphc::chooseKernelTiles(linalg::LinalgOp op,
     // each step has enough FMAs to hide the loop.
     if (ranges[6] <= 8)
       tiles.reduction[5] = 0;
+    // A filter larger than the input (the 1x1 convs of a network's last
+    // stages: 448 x 1792 weights on 7x7 pixels): filter tiles outermost,
+    // so each filter panel is read from memory once, not once per row.
+    if (ranges[3] * ranges[4] * ranges[5] > ranges[1] * ranges[2])
+      tiles.interchange = {0, 3, 1, 2};
     break;
   }
   case KernelKind::Depthwise:
@@ -182,7 +191,14 @@ void graphc::setKernelTiles(Operation *op, const KernelTiles &tiles) {
       b.getNamedAttr("kind", b.getStringAttr(kindName(tiles.kind))),
       b.getNamedAttr("parallel", b.getDenseI64ArrayAttr(tiles.parallel)),
       b.getNamedAttr("reduction", b.getDenseI64ArrayAttr(tiles.reduction))};
-  op->setAttr(kTilesAttrName, b.getDictionaryAttr(entries));
+  DictionaryAttr dict = b.getDictionaryAttr(entries);
+  if (!tiles.interchange.empty()) {
+    SmallVector<NamedAttribute> withOrder(dict.getValue());
+    withOrder.push_back(b.getNamedAttr(
+        "interchange", b.getDenseI64ArrayAttr(tiles.interchange)));
+    dict = b.getDictionaryAttr(withOrder);
+  }
+  op->setAttr(kTilesAttrName, dict);
 }
 
 std::optional<KernelTiles> graphc::getKernelTiles(Operation *op) {
@@ -202,6 +218,15 @@ std::optional<KernelTiles> graphc::getKernelTiles(Operation *op) {
                         parallel.asArrayRef().end());
   tiles.reduction.assign(reduction.asArrayRef().begin(),
                          reduction.asArrayRef().end());
+  if (auto order = dict.getAs<DenseI64ArrayAttr>("interchange")) {
+    SmallVector<int64_t> sorted(order.asArrayRef());
+    llvm::sort(sorted);
+    for (auto [i, d] : llvm::enumerate(sorted))
+      if (d != int64_t(i))
+        return std::nullopt; // not a permutation
+    tiles.interchange.assign(order.asArrayRef().begin(),
+                             order.asArrayRef().end());
+  }
   return tiles;
 }
 

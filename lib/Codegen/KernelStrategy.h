@@ -30,6 +30,9 @@ struct KernelTiles {
   KernelKind kind = KernelKind::Generic;
   llvm::SmallVector<int64_t> parallel;
   llvm::SmallVector<int64_t> reduction;
+  /// Order of the parallel tile loops (a permutation of the output dims),
+  /// empty for the natural order.
+  llvm::SmallVector<int64_t> interchange;
 };
 
 /// Name of the discardable attribute holding the choice.

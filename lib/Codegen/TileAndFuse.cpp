@@ -91,11 +91,18 @@ static LogicalResult tileReductions(RewriterBase &rewriter, Operation *tiledRoot
 /// tiled-and-fused ops.
 static FailureOr<scf::SCFTileAndFuseResult>
 tileAndFuse(RewriterBase &rewriter, TilingInterface consumer,
-            ArrayRef<int64_t> parallelTiles,
+            ArrayRef<int64_t> parallelTiles, ArrayRef<int64_t> interchange,
             llvm::function_ref<bool(Operation *)> fusable) {
   scf::SCFTileAndFuseOptions options;
   options.tilingOptions.setTileSizes(
       asFoldResults(rewriter.getContext(), parallelTiles));
+  if (!interchange.empty()) {
+    // The order of the output dims, then any further loops in place.
+    SmallVector<int64_t> order(interchange);
+    for (int64_t i = order.size(); i < int64_t(parallelTiles.size()); ++i)
+      order.push_back(i);
+    options.tilingOptions.setInterchange(order);
+  }
   options.setFusionControlFn(
       [&](tensor::ExtractSliceOp, OpResult producer,
           bool) -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
@@ -157,7 +164,7 @@ struct TileAndFusePass : graphc::impl::TileAndFuseBase<TileAndFusePass> {
       }
       Operation *rootOp = root.getOperation();
       FailureOr<scf::SCFTileAndFuseResult> result = tileAndFuse(
-          rewriter, tiledOp, parallel,
+          rewriter, tiledOp, parallel, tiles->interchange,
           [&](Operation *op) { return op == rootOp; });
       if (failed(result)) {
         root.emitWarning("graphc-tile-and-fuse: could not tile; left to "

@@ -14,8 +14,9 @@
 // is carried by the k loop as a vector; the epilogue is applied to it.
 // KERNELS-LABEL: func.func @matmul_bias_relu
 // KERNELS-NOT:   linalg.
-// KERNELS:       scf.for {{.*}} step %c4
-// KERNELS:         scf.for {{.*}} step %c16
+// (B, 16x32, outweighs A, 8x16: its column panels are the outer loop.)
+// KERNELS:       scf.for {{.*}} step %c16
+// KERNELS:         scf.for {{.*}} step %c4
 // KERNELS:           %[[ACC:.*]] = scf.for {{.*}} step %c8 iter_args(%{{.*}} = %{{.*}}) -> (vector<4x16xf32>)
 // KERNELS:             vector.contract
 // KERNELS:           arith.addf %[[ACC]]

@@ -11,8 +11,8 @@
 // CHECK-LABEL: func.func @matmul_bias_relu
 // W8:  linalg.fill {graphc.tiles = {kind = "generic", parallel = array<i64: 2, 32>, reduction = array<i64: 0, 0>}}
 // W16: linalg.fill {graphc.tiles = {kind = "generic", parallel = array<i64: 4, 32>, reduction = array<i64: 0, 0>}}
-// W8:  linalg.matmul {graphc.tiles = {kind = "matmul", parallel = array<i64: 4, 16, 0>, reduction = array<i64: 0, 0, 8>}}
-// W16: linalg.matmul {graphc.tiles = {kind = "matmul", parallel = array<i64: 4, 32, 0>, reduction = array<i64: 0, 0, 8>}}
+// W8:  linalg.matmul {graphc.tiles = {interchange = array<i64: 1, 0>, kind = "matmul", parallel = array<i64: 4, 16, 0>, reduction = array<i64: 0, 0, 8>}}
+// W16: linalg.matmul {graphc.tiles = {interchange = array<i64: 1, 0>, kind = "matmul", parallel = array<i64: 4, 32, 0>, reduction = array<i64: 0, 0, 8>}}
 // CHECK:    linalg.generic
 // W8-SAME:  graphc.tiles = {kind = "generic", parallel = array<i64: 2, 32>, reduction = array<i64: 0, 0>}
 // W16-SAME: graphc.tiles = {kind = "generic", parallel = array<i64: 4, 32>, reduction = array<i64: 0, 0>}
@@ -48,10 +48,11 @@ func.func @batch_matmul(%a: tensor<2x12x4xf32>, %b: tensor<2x4x16xf32>, %c: tens
 
 // conv_2d_nhwc_hwcf (n, oh, ow, f, kh, kw, c): one output row, 4 pixels x
 // 2 registers of filters; with only 8 input channels a whole filter row per
-// reduction step (kw untiled), channels by 8.
+// reduction step (kw untiled), channels by 8; the filter (3x3x32 per
+// channel) outweighs the 8x8 pixels, so filter tiles are the outer loop.
 // CHECK-LABEL: func.func @conv
-// W8:  linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 16, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 0, 8>}
-// W16: linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {kind = "conv", parallel = array<i64: 1, 1, 4, 32, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 0, 8>}
+// W8:  linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {interchange = array<i64: 0, 3, 1, 2>, kind = "conv", parallel = array<i64: 1, 1, 4, 16, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 0, 8>}
+// W16: linalg.conv_2d_nhwc_hwcf {{{.*}}graphc.tiles = {interchange = array<i64: 0, 3, 1, 2>, kind = "conv", parallel = array<i64: 1, 1, 4, 32, 0, 0, 0>, reduction = array<i64: 0, 0, 0, 0, 1, 0, 8>}
 func.func @conv(%in: tensor<1x10x10x8xf32>, %w: tensor<3x3x8x32xf32>, %init: tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32> {
   %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
       ins(%in, %w : tensor<1x10x10x8xf32>, tensor<3x3x8x32xf32>) outs(%init : tensor<1x8x8x32xf32>) -> tensor<1x8x8x32xf32>
