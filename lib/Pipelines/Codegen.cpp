@@ -1,82 +1,33 @@
 //===- Codegen.cpp - Linalg on tensors to a shared library ----------------===//
 //
-// The pipeline started from the verified naive-loops pipeline of
-// docs/TOOLCHAIN.md; it is correct first and is meant to grow tiling,
-// packing and vectorization stages behind CodegenOptions. emitArtifacts
-// drives lib/Target: translation, entry point, LLVM -O3, object, lld.
+// The back end's driver: checks the entry function against the signature,
+// runs the three codegen stages of lib/Codegen (graphc/Codegen/Pipeline.h)
+// with the target's vector width, and drives lib/Target: translation to
+// LLVM IR, the exported entry points, LLVM -O3, object, lld, header, each
+// file written through an ArtifactWriter (all or none).
 //
 //===----------------------------------------------------------------------===//
 
 #include "graphc/Pipelines/Codegen.h"
 
+#include "graphc/Target/ArtifactWriter.h"
 #include "graphc/Target/EntryPoint.h"
 #include "graphc/Target/HeaderWriter.h"
 #include "graphc/Target/Linker.h"
 #include "graphc/Target/ObjectEmitter.h"
 #include "graphc/Target/SignatureUtils.h"
 
-#include "mlir/Conversion/AffineToStandard/AffineToStandard.h"
-#include "mlir/Conversion/ArithToLLVM/ArithToLLVM.h"
-#include "mlir/Conversion/ControlFlowToLLVM/ControlFlowToLLVM.h"
-#include "mlir/Conversion/FuncToLLVM/ConvertFuncToLLVMPass.h"
-#include "mlir/Conversion/IndexToLLVM/IndexToLLVM.h"
-#include "mlir/Conversion/MathToLLVM/MathToLLVM.h"
-#include "mlir/Conversion/MathToLibm/MathToLibm.h"
-#include "mlir/Conversion/MemRefToLLVM/MemRefToLLVM.h"
-#include "mlir/Conversion/ReconcileUnrealizedCasts/ReconcileUnrealizedCasts.h"
-#include "mlir/Conversion/SCFToControlFlow/SCFToControlFlow.h"
-#include "mlir/Conversion/UBToLLVM/UBToLLVM.h"
-#include "mlir/Dialect/Affine/IR/AffineOps.h"
-#include "mlir/Dialect/Arith/IR/Arith.h"
-#include "mlir/Dialect/Arith/Transforms/BufferDeallocationOpInterfaceImpl.h"
-#include "mlir/Dialect/Arith/Transforms/BufferViewFlowOpInterfaceImpl.h"
-#include "mlir/Dialect/Arith/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
-#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
-#include "mlir/Dialect/Bufferization/Transforms/FuncBufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
-#include "mlir/Dialect/ControlFlow/IR/ControlFlow.h"
-#include "mlir/Dialect/ControlFlow/Transforms/BufferDeallocationOpInterfaceImpl.h"
-#include "mlir/Dialect/ControlFlow/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Func/Extensions/InlinerExtension.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/Dialect/Index/IR/IndexDialect.h"
-#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/Linalg/IR/Linalg.h"
-#include "mlir/Dialect/Linalg/Passes.h"
-#include "mlir/Dialect/Linalg/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Linalg/Transforms/SubsetInsertionOpInterfaceImpl.h"
-#include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/MemRef/IR/MemRef.h"
-#include "mlir/Dialect/MemRef/Transforms/AllocationOpInterfaceImpl.h"
-#include "mlir/Dialect/MemRef/Transforms/BufferViewFlowOpInterfaceImpl.h"
-#include "mlir/Dialect/MemRef/Transforms/Passes.h"
-#include "mlir/Dialect/MemRef/Utils/MemRefUtils.h"
-#include "mlir/Dialect/SCF/IR/SCF.h"
-#include "mlir/Dialect/SCF/Transforms/BufferDeallocationOpInterfaceImpl.h"
-#include "mlir/Dialect/SCF/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
-#include "mlir/Dialect/Tensor/IR/TensorInferTypeOpInterfaceImpl.h"
-#include "mlir/Dialect/Tensor/Transforms/BufferizableOpInterfaceImpl.h"
-#include "mlir/Dialect/Tensor/Transforms/SubsetInsertionOpInterfaceImpl.h"
-#include "mlir/Dialect/UB/IR/UBOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
-#include "mlir/Pass/Pass.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Pass/PassRegistry.h"
-#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
-#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
-#include "mlir/Transforms/Passes.h"
 
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
-#include "llvm/Support/ToolOutputFile.h"
 #include "llvm/Target/TargetMachine.h"
 
-#include <mutex>
 
 using namespace mlir;
 using namespace graphc;
@@ -179,64 +130,6 @@ LogicalResult graphc::lowerToLLVMDialect(
   return run(buildLLVMLoweringPipeline, "lowering to the LLVM dialect");
 }
 
-namespace {
-/// Opens PREFIX.<ext> files and reports failures on the module. Every file
-/// stays open until commit(): if any step fails, the destructor of
-/// llvm::ToolOutputFile removes what was written, so a failed compile
-/// leaves no half set of outputs behind.
-class ArtifactWriter {
-public:
-  ArtifactWriter(ModuleOp module, StringRef prefix)
-      : module(module), prefix(prefix) {}
-
-  std::string path(StringRef extension) const {
-    return (prefix + "." + extension).str();
-  }
-
-  /// Opens `filePath` (PREFIX.<ext> or a temporary), or returns null after
-  /// reporting why not. Temporaries are never kept.
-  llvm::raw_fd_ostream *open(const std::string &filePath, bool text,
-                             bool temporary = false) {
-    std::error_code ec;
-    auto file = std::make_unique<llvm::ToolOutputFile>(
-        filePath, ec, text ? llvm::sys::fs::OF_Text : llvm::sys::fs::OF_None);
-    if (ec) {
-      module.emitError() << "cannot write '" << filePath
-                         << "': " << ec.message();
-      return nullptr;
-    }
-    (temporary ? temporaries : files).push_back(std::move(file));
-    return &(temporary ? temporaries : files).back()->os();
-  }
-
-  /// Flushes every file; fails if any could not be written.
-  LogicalResult flush() {
-    for (auto *list : {&files, &temporaries})
-      for (auto &file : *list) {
-        file->os().flush();
-        if (file->os().has_error())
-          return module.emitError() << "cannot write '" << file->getFilename()
-                                    << "': " << file->os().error().message();
-      }
-    return success();
-  }
-
-  /// Keeps the (non-temporary) files.
-  void commit() {
-    for (auto &file : files)
-      file->keep();
-  }
-
-  LogicalResult fail(const Twine &what, llvm::Error err) {
-    return module.emitError() << what << ": " << llvm::toString(std::move(err));
-  }
-
-private:
-  ModuleOp module;
-  std::string prefix;
-  std::vector<std::unique_ptr<llvm::ToolOutputFile>> files, temporaries;
-};
-} // namespace
 
 LogicalResult graphc::emitArtifacts(ModuleOp module,
                                     const ModelSignature &signature,
