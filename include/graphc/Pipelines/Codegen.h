@@ -3,14 +3,11 @@
 // The back half of graphc. Its input is a module holding the model as
 //   func.func @NAME(%feed0: tensor<...>, ...) -> (tensor<...>, ...)
 // (public, static shapes, a body in linalg/tensor/arith/math/scf on tensors
-// with dense constant weights). buildLinalgToLLVMPipeline lowers it to the
-// LLVM dialect: bufferized, results turned into caller-owned out-parameters,
-// temporaries freed, loops, and the bare-pointer calling convention, so
-// @NAME takes one plain pointer per feed and fetch. emitArtifacts then adds
-// the exported ABI of graphc-c/Runtime.h and writes PREFIX.{o,so,h,...}.
-//
-// The pipeline is a function over an options struct so tiling, packing and
-// vectorization can be added behind options without touching callers.
+// with dense constant weights). lowerToLLVMDialect runs the three stages of
+// lib/Codegen (graphc/Codegen/Pipeline.h: kernels, bufferization with the
+// workspace plan, LLVM lowering), so @NAME takes one plain pointer per feed
+// and fetch and then the workspace. emitArtifacts then adds the exported
+// ABI of graphc-c/Runtime.h and writes PREFIX.{o,so,h,...}.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRAPHC_PIPELINES_CODEGEN_H
