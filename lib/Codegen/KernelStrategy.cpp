@@ -120,7 +120,7 @@ std::optional<KernelTiles> graphc::chooseKernelTiles(linalg::LinalgOp op,
     tiles.reduction[k] = largestDivisorAtMost(ranges[k], 8);
     // More weights than activations: column panels outermost, so each
     // panel of B stays in cache while every row block passes over it.
-    if (ranges[n] > ranges[m] && m == 0)
+    if (ranges[n] >= ranges[m] && m == 0)
       tiles.interchange = {1, 0};
     break;
   }
