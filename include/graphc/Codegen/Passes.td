@@ -102,10 +102,14 @@ def SelectKernelStrategy : Pass<"graphc-select-kernel-strategy", "mlir::func::Fu
       multiple of the vector width, reduction loops kept sequential (so
       float sums keep TensorFlow's order).
 
-    Tile sizes always divide the loop's extent (the largest divisor not
-    above the ideal size), so every tile is static and vectorizes without
-    masks. Loops whose extent no size suits stay untiled; such ops stay
-    scalar loops. `graph-compile -v` prints the choices.
+    Tile sizes divide the loop's extent where a good divisor exists (the
+    largest not above the ideal size); where none does (29 pixels, 88
+    channels) the ideal size is kept and graphc-tile-and-fuse peels the
+    partial last tile into a loop of its own, so every tile is static and
+    vectorizes without masks. When the weights outweigh the activations
+    (filter tiles x taps > output pixels, or N >= M for a matmul), the
+    attribute also says `interchange`: weight panels become the outer tile
+    loop. `graph-opt -graphc-select-kernel-strategy` shows the choices.
   }];
   let options = [
     Option<"vectorWidth", "vector-width", "unsigned", /*default=*/"8",
