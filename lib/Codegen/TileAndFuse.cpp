@@ -175,6 +175,10 @@ struct TileAndFusePass : graphc::impl::TileAndFuseBase<TileAndFusePass> {
       // tile becomes a loop of its own, so both have static tiles.
       // Innermost first, so that peeling an outer loop copies inner loops
       // that are already split into static parts.
+      if (result->loops.empty()) {
+        root.emitWarning("graphc-tile-and-fuse: tiling made no loops");
+        continue;
+      }
       SmallVector<Operation *> nests = {result->loops.front().getOperation()};
       for (LoopLikeOpInterface loop : llvm::reverse(result->loops)) {
         auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
