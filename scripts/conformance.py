@@ -293,16 +293,22 @@ def died(tool, status, stderr):
         else first_error(stderr, tool)
 
 
-def check_row(row, tools, args, work_root):
-    """Compiles, runs and compares one row; never raises for model trouble."""
+def check_row(row, tools, args, work_root, check_in=None, error_result=None):
+    """Compiles, runs and compares one row; never raises for model trouble.
+    check_in(row, tools, args, work, log) does the work in the row's own
+    folder (default: check_row_in); error_result(row, detail) makes the
+    ERROR result when it raises (default: a Result of this module).
+    scripts/differential.py passes its own."""
+    check_in = check_in or check_row_in
+    error_result = error_result or (lambda r, detail: Result(r, "ERROR", detail))
     work = os.path.join(work_root, re.sub(r"[^A-Za-z0-9_.-]", "_", row.name))
     os.makedirs(work, exist_ok=True)
     log = []
     start = time.monotonic()
     try:
-        result = check_row_in(row, tools, args, work, log)
+        result = check_in(row, tools, args, work, log)
     except Exception as e:  # a broken .npy or similar: report, keep going
-        result = Result(row, "ERROR", ": %s: %s" % (type(e).__name__, e))
+        result = error_result(row, ": %s: %s" % (type(e).__name__, e))
     result.seconds = time.monotonic() - start
     with open(os.path.join(work, "commands.sh"), "w") as f:
         f.write("\n".join(log) + "\n")

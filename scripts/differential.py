@@ -101,21 +101,11 @@ def build(tools, graph, prefix, level, feed_args, fetch_args, deadline, log):
 
 
 def check_row(row, tools, args, work_root):
-    work = os.path.join(work_root, re.sub(r"[^A-Za-z0-9_.-]", "_", row.name))
-    os.makedirs(work, exist_ok=True)
-    log = []
-    start = time.monotonic()
-    try:
-        result = check_row_in(row, tools, args, work, log)
-    except Exception as e:  # a broken .npy or similar: report, keep going
-        result = Result(row.name, "ERROR", ": %s: %s" % (type(e).__name__, e))
-    result.seconds = time.monotonic() - start
-    with open(os.path.join(work, "commands.sh"), "w") as f:
-        f.write("\n".join(log) + "\n")
-    if args.verbose:
-        for cmd in log:
-            print("  %s: %s" % (row.name, cmd), file=sys.stderr)
-    return result
+    """conformance.check_row (work folder, command log, errors reported
+    rather than raised) around this script's check_row_in."""
+    return conformance.check_row(
+        row, tools, args, work_root, check_in=check_row_in,
+        error_result=lambda r, detail: Result(r.name, "ERROR", detail))
 
 
 def check_row_in(row, tools, args, work, log):
