@@ -391,19 +391,13 @@ class OpenVINO:
         return self.req.get_output_tensor(self.out).data
 
 
-class OpenCV:
-    name = "opencv"
-    nchw = True
+class PipeRunner:
+    """A C runner served over a pipe, one request per line: it answers "ok"
+    once loaded, then "run" with the milliseconds of one inference. The
+    OpenCV runner here and bench/kernels.py's OpenBLAS runner speak it."""
 
-    def __init__(self, model, pb, work, runner, layer=None):
-        self.work = work
-        raw = os.path.join(work, "input.raw")
-        model.x.tofile(raw)
-        layer = layer or producer_layer(pb, model.fetches[0])
-        self.cmd = [runner, pb, raw, str(model.x.dtype), "x".join(map(str, model.shape))]
-        if layer:
-            self.cmd.append(layer)
-        self.proc = subprocess.Popen(self.cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+    def __init__(self, cmd):
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.DEVNULL, text=True, bufsize=1)
         line = self.proc.stdout.readline().strip()
         if line != "ok":
@@ -421,13 +415,6 @@ class OpenCV:
     def run(self):
         return float(self.request("run"))
 
-    def output(self):
-        path = os.path.join(self.work, "opencv_out.bin")
-        self.request("dump " + path)
-        with open(path, "rb") as f:
-            shape = [int(d) for d in f.readline().split()]
-            return np.frombuffer(f.read(), dtype=np.float32).reshape(shape)
-
     def close(self):
         try:
             self.proc.stdin.write("quit\n")
@@ -435,6 +422,28 @@ class OpenCV:
         except OSError:
             pass
         self.proc.wait()
+
+
+class OpenCV(PipeRunner):
+    name = "opencv"
+    nchw = True
+
+    def __init__(self, model, pb, work, runner, layer=None):
+        self.work = work
+        raw = os.path.join(work, "input.raw")
+        model.x.tofile(raw)
+        layer = layer or producer_layer(pb, model.fetches[0])
+        self.cmd = [runner, pb, raw, str(model.x.dtype), "x".join(map(str, model.shape))]
+        if layer:
+            self.cmd.append(layer)
+        super().__init__(self.cmd)
+
+    def output(self):
+        path = os.path.join(self.work, "opencv_out.bin")
+        self.request("dump " + path)
+        with open(path, "rb") as f:
+            shape = [int(d) for d in f.readline().split()]
+            return np.frombuffer(f.read(), dtype=np.float32).reshape(shape)
 
 
 def producer_layer(pb, fetch):

@@ -30,7 +30,8 @@ import numpy as np  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
-from compare import BenchError, Graphc, OpenCV, build_opencv_runner, median, resolve_peak  # noqa: E402
+from compare import (BenchError, Graphc, OpenCV, PipeRunner, build_opencv_runner,  # noqa: E402
+                     median, resolve_peak)
 
 
 # ---------------------------------------------------------------- protobuf
@@ -114,33 +115,6 @@ def const(name, arr):
 
 
 # ---------------------------------------------------------------- helpers
-
-class Runner:
-    """A C runner served over a pipe: "run" -> ms."""
-
-    def __init__(self, cmd):
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.DEVNULL, text=True, bufsize=1)
-        line = self.proc.stdout.readline().strip()
-        if line != "ok":
-            raise BenchError(line or "runner died")
-
-    def request(self, line):
-        self.proc.stdin.write(line + "\n")
-        self.proc.stdin.flush()
-        reply = self.proc.stdout.readline().strip()
-        if not reply or reply.startswith("error"):
-            raise BenchError(reply or "runner died")
-        return reply
-
-    def run(self):
-        return float(self.request("run"))
-
-    def close(self):
-        self.proc.stdin.write("quit\n")
-        self.proc.stdin.close()
-        self.proc.wait()
-
 
 def compile_graph(pb, feeds, fetch, tools, prefix):
     cmd = [os.path.join(tools, "graph-compile"), pb, "-o", prefix, "--name", "graphc_model",
@@ -248,7 +222,7 @@ def bench_matmul(args, tools, work):
             a.tofile(os.path.join(work, "a.raw"))
             b.tofile(os.path.join(work, "b.raw"))
             try:
-                engines["openblas"] = Runner([blas, str(n), str(n), str(n),
+                engines["openblas"] = PipeRunner([blas, str(n), str(n), str(n),
                                               os.path.join(work, "a.raw"), os.path.join(work, "b.raw")])
             except BenchError as ex:
                 errs["openblas"] = str(ex)
