@@ -82,6 +82,31 @@ public:
     return addConstant(ConstantStruct::get(modelInfoTy, fields), "info");
   }
 
+  /// The constant graphc_profile_info of a --profile build, whose cycle
+  /// counters are `cycles`.
+  GlobalVariable *buildProfile(const std::vector<ProfileKernel> &kernels,
+                               GlobalVariable *cycles) {
+    SmallVector<Constant *> nodes, ops, flops;
+    for (const ProfileKernel &kernel : kernels) {
+      nodes.push_back(getString(kernel.node));
+      ops.push_back(getString(kernel.ops));
+      flops.push_back(ConstantInt::get(i64Ty, kernel.flops));
+    }
+    auto array = [&](Type *elementType, ArrayRef<Constant *> elements,
+                     StringRef suffix) {
+      auto *arrayTy = ArrayType::get(elementType, elements.size());
+      return addConstant(ConstantArray::get(arrayTy, elements), suffix);
+    };
+    // struct graphc_profile_info { num_kernels, nodes, ops, flops, cycles }
+    auto *profileInfoTy = StructType::create(
+        ctx, {i32Ty, ptrTy, ptrTy, ptrTy, ptrTy}, "graphc_profile_info");
+    Constant *fields[] = {ConstantInt::get(i32Ty, kernels.size()),
+                          array(ptrTy, nodes, "nodes"),
+                          array(ptrTy, ops, "ops"),
+                          array(i64Ty, flops, "flops"), cycles};
+    return addConstant(ConstantStruct::get(profileInfoTy, fields), "profile");
+  }
+
 private:
   GlobalVariable *addConstant(Constant *init, const Twine &suffix) {
     auto *global =
@@ -581,16 +606,21 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
   }
 
   // const graphc_model_info *NAME_info(void)
-  GlobalVariable *info = InfoBuilder(module, name).build(signature);
-  Function *infoFn =
-      Function::Create(FunctionType::get(ptrTy, false),
-                       GlobalValue::ExternalLinkage, infoName, module);
-  infoFn->addFnAttr(Attribute::NoUnwind);
-  copyTargetAttributes(infoFn);
-  infoFn->addFnAttr(Attribute::WillReturn);
-  infoFn->setDoesNotAccessMemory();
-  IRBuilder<> infoBuilder(BasicBlock::Create(ctx, "entry", infoFn));
-  infoBuilder.CreateRet(info);
+  // `const T *symbol(void)` returning the address of `value`.
+  auto createGetter = [&](const Twine &symbol, GlobalVariable *value) {
+    Function *fn = Function::Create(FunctionType::get(ptrTy, false),
+                                    GlobalValue::ExternalLinkage, symbol,
+                                    module);
+    fn->addFnAttr(Attribute::NoUnwind);
+    copyTargetAttributes(fn);
+    fn->addFnAttr(Attribute::WillReturn);
+    fn->setDoesNotAccessMemory();
+    IRBuilder<> getterBuilder(BasicBlock::Create(ctx, "entry", fn));
+    getterBuilder.CreateRet(value);
+    return fn;
+  };
+  InfoBuilder infoBuilder(module, name);
+  Function *infoFn = createGetter(infoName, infoBuilder.build(signature));
 
   // const graphc_profile_info *NAME_profile(void), for --profile builds.
   Function *profileFn = nullptr;
@@ -600,49 +630,9 @@ Error graphc::addEntryPoint(Module &module, const ModelSignature &signature) {
     if (!cycles)
       return makeError("the profiled module has no '" + name +
                        "_profile_cycles' counters");
-    auto addString = [&](StringRef text) -> Constant * {
-      auto *global = new GlobalVariable(
-          module, ArrayType::get(Type::getInt8Ty(ctx), text.size() + 1), true,
-          GlobalValue::PrivateLinkage,
-          ConstantDataArray::getString(ctx, text), name + ".graphc.str");
-      global->setUnnamedAddr(GlobalValue::UnnamedAddr::Global);
-      return global;
-    };
-    auto addArray = [&](Type *elementType, ArrayRef<Constant *> elements,
-                        StringRef suffix) -> Constant * {
-      auto *arrayTy = ArrayType::get(elementType, elements.size());
-      auto *global = new GlobalVariable(
-          module, arrayTy, true, GlobalValue::PrivateLinkage,
-          ConstantArray::get(arrayTy, elements), name + ".graphc." + suffix);
-      return global;
-    };
-    SmallVector<Constant *> nodes, ops, flops;
-    for (const ProfileKernel &kernel : *signature.profile) {
-      nodes.push_back(addString(kernel.node));
-      ops.push_back(addString(kernel.ops));
-      flops.push_back(ConstantInt::get(i64Ty, kernel.flops));
-    }
-    auto *flopsTy = ArrayType::get(i64Ty, flops.size());
-    auto *flopsGlobal = new GlobalVariable(
-        module, flopsTy, true, GlobalValue::PrivateLinkage,
-        ConstantArray::get(flopsTy, flops), name + ".graphc.flops");
-    // struct graphc_profile_info { num_kernels, nodes, ops, flops, cycles }
-    auto *infoTy = StructType::create(
-        ctx, {i32Ty, ptrTy, ptrTy, ptrTy, ptrTy}, "graphc_profile_info");
-    Constant *fields[] = {
-        ConstantInt::get(i32Ty, signature.profile->size()),
-        addArray(ptrTy, nodes, "nodes"), addArray(ptrTy, ops, "ops"),
-        flopsGlobal, cycles};
-    auto *profileInfo = new GlobalVariable(
-        module, infoTy, true, GlobalValue::PrivateLinkage,
-        ConstantStruct::get(infoTy, fields), name + ".graphc.profile");
-    profileFn = Function::Create(FunctionType::get(ptrTy, false),
-                                 GlobalValue::ExternalLinkage,
-                                 name + "_profile", module);
-    profileFn->addFnAttr(Attribute::NoUnwind);
-    copyTargetAttributes(profileFn);
-    IRBuilder<> profileBuilder(BasicBlock::Create(ctx, "entry", profileFn));
-    profileBuilder.CreateRet(profileInfo);
+    profileFn = createGetter(
+        name + "_profile",
+        infoBuilder.buildProfile(*signature.profile, cycles));
   }
 
   // Everything else this module defines is private to the library.
