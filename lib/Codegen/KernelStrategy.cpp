@@ -187,18 +187,14 @@ std::optional<KernelTiles> graphc::chooseKernelTiles(linalg::LinalgOp op,
 
 void graphc::setKernelTiles(Operation *op, const KernelTiles &tiles) {
   Builder b(op->getContext());
-  NamedAttribute entries[] = {
+  SmallVector<NamedAttribute> entries = {
       b.getNamedAttr("kind", b.getStringAttr(kindName(tiles.kind))),
       b.getNamedAttr("parallel", b.getDenseI64ArrayAttr(tiles.parallel)),
       b.getNamedAttr("reduction", b.getDenseI64ArrayAttr(tiles.reduction))};
-  DictionaryAttr dict = b.getDictionaryAttr(entries);
-  if (!tiles.interchange.empty()) {
-    SmallVector<NamedAttribute> withOrder(dict.getValue());
-    withOrder.push_back(b.getNamedAttr(
+  if (!tiles.interchange.empty())
+    entries.push_back(b.getNamedAttr(
         "interchange", b.getDenseI64ArrayAttr(tiles.interchange)));
-    dict = b.getDictionaryAttr(withOrder);
-  }
-  op->setAttr(kTilesAttrName, dict);
+  op->setAttr(kTilesAttrName, b.getDictionaryAttr(entries));
 }
 
 std::optional<KernelTiles> graphc::getKernelTiles(Operation *op) {

@@ -285,31 +285,33 @@ void graphc::registerCodegenPipelines() {
     registerPass([] { return bufferization::createBufferLoopHoistingPass(); });
     registerPass([] { return bufferization::createOneShotBufferizePass(); });
     registerPass([] { return bufferization::createEmptyTensorEliminationPass(); });
-    PassPipelineRegistration<PipelineOptions>(
-        "graphc-linalg-to-llvm",
-        "Lower a linalg-on-tensors model to the LLVM dialect (kernels, "
-        "bufferization, LLVM lowering; graphc/Codegen/Pipeline.h)",
-        [](OpPassManager &pm, const PipelineOptions &options) {
-          buildLinalgToLLVMPipeline(pm, options.get());
-        });
-    PassPipelineRegistration<PipelineOptions>(
-        "graphc-kernels",
-        "Codegen stage 1: fuse, choose strategies, tile, vectorize",
-        [](OpPassManager &pm, const PipelineOptions &options) {
-          buildKernelPipeline(pm, options.get());
-        });
-    PassPipelineRegistration<PipelineOptions>(
-        "graphc-bufferize",
-        "Codegen stage 2: bufferize, out-parameters, deallocation",
-        [](OpPassManager &pm, const PipelineOptions &options) {
-          buildBufferizationPipeline(pm, options.get());
-        });
-    PassPipelineRegistration<PipelineOptions>(
-        "graphc-lower-to-llvm",
-        "Codegen stage 3: vectors to FMAs, loops, the LLVM dialect",
-        [](OpPassManager &pm, const PipelineOptions &options) {
-          buildLLVMLoweringPipeline(pm, options.get());
-        });
+    using Builder = void (*)(OpPassManager &, const CodegenOptions &);
+    struct Stage {
+      const char *flag, *description;
+      Builder build;
+    };
+    static const Stage stages[] = {
+        {"graphc-linalg-to-llvm",
+         "Lower a linalg-on-tensors model to the LLVM dialect (kernels, "
+         "bufferization, LLVM lowering; graphc/Codegen/Pipeline.h)",
+         buildLinalgToLLVMPipeline},
+        {"graphc-kernels",
+         "Codegen stage 1: fuse, choose strategies, tile, vectorize",
+         buildKernelPipeline},
+        {"graphc-bufferize",
+         "Codegen stage 2: bufferize, out-parameters, deallocation",
+         buildBufferizationPipeline},
+        {"graphc-lower-to-llvm",
+         "Codegen stage 3: vectors to FMAs, loops, the LLVM dialect",
+         buildLLVMLoweringPipeline},
+    };
+    for (const Stage &stage : stages)
+      PassPipelineRegistration<PipelineOptions>(
+          stage.flag, stage.description,
+          [build = stage.build](OpPassManager &pm,
+                                const PipelineOptions &options) {
+            build(pm, options.get());
+          });
   });
 }
 
