@@ -112,18 +112,17 @@ void graphc::buildKernelPipeline(OpPassManager &pm,
 void graphc::buildBufferizationPipeline(OpPassManager &pm,
                                         const CodegenOptions &options) {
   (void)options;
-  // Feeds belong to the caller: never bufferize anything into them; every
-  // fetch gets its own tensor.
+  // Feeds belong to the caller: never bufferize anything into them.
   pm.addPass(createMarkFeedsReadOnly());
-  pm.addPass(createCopyRepeatedResults());
 
-  // Tensors to buffers across the whole module, function signatures
-  // included; arguments and results get identity layouts so the bare-pointer
-  // calling convention applies to them.
   // A tensor.empty whose value ends up inserted into a larger tensor (the
   // interior of a padded buffer) becomes a slice of that tensor, so the
   // producer writes in place.
   pm.addPass(bufferization::createEmptyTensorEliminationPass());
+
+  // Tensors to buffers across the whole module, function signatures
+  // included; arguments and results get identity layouts so the bare-pointer
+  // calling convention applies to them.
   bufferization::OneShotBufferizePassOptions bufferize;
   bufferize.bufferizeFunctionBoundaries = true;
   bufferize.functionBoundaryTypeConversion =
@@ -134,6 +133,8 @@ void graphc::buildBufferizationPipeline(OpPassManager &pm,
   // result be the allocation itself, which the next pass turns into the
   // caller's out-parameter instead of copying into it.
   pm.addPass(createCanonicalizerPass());
+  // Every fetch gets its own buffer: a returned feed, or a buffer two
+  // results share, is copied.
   pm.addPass(createCopyRepeatedResults());
 
   // Memref results become trailing out-parameters the caller owns; the
