@@ -33,7 +33,9 @@ def CopyRepeatedResults : Pass<"graphc-copy-repeated-results", "mlir::ModuleOp">
     returned twice (two results bufferized into one buffer) gets a
     `memref.copy` into a fresh allocation. Upstream's
     buffer-results-to-out-params expects exactly that (it crashes on a
-    memref returned twice).
+    memref returned twice). The pipeline runs it after bufferization, where
+    it sees both cases (on tensors, empty-tensor elimination would turn the
+    copy's fresh tensor back into the copied value).
   }];
   let dependentDialects = ["mlir::linalg::LinalgDialect", "mlir::tensor::TensorDialect",
                            "mlir::memref::MemRefDialect"];
