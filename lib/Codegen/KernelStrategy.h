@@ -38,6 +38,10 @@ struct KernelTiles {
 /// Name of the discardable attribute holding the choice.
 constexpr llvm::StringLiteral kTilesAttrName = "graphc.tiles";
 
+/// Name of the unit attribute graphc-tile-and-fuse puts on the tile loops
+/// of parallel dimensions (each iteration writes its own tile).
+constexpr llvm::StringLiteral kParallelLoopAttrName = "graphc.parallel";
+
 /// The tiles for `op`, or nullopt when it is left untiled (dynamic shapes,
 /// nothing to gain). `vectorWidth` is the number of fp32 lanes.
 std::optional<KernelTiles> chooseKernelTiles(mlir::linalg::LinalgOp op,

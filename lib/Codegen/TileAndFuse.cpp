@@ -42,6 +42,12 @@ static SmallVector<OpFoldResult> asFoldResults(MLIRContext *ctx,
   });
 }
 
+/// Marks a tile loop whose iterations write disjoint tiles, so that
+/// graphc-outline-parallel-loops may run them on several threads.
+static void markParallel(LoopLikeOpInterface loop) {
+  loop->setAttr(kParallelLoopAttrName, UnitAttr::get(loop->getContext()));
+}
+
 static bool allZero(ArrayRef<int64_t> sizes) {
   return llvm::all_of(sizes, [](int64_t s) { return s == 0; });
 }
@@ -179,6 +185,9 @@ struct TileAndFusePass : graphc::impl::TileAndFuseBase<TileAndFusePass> {
         root.emitWarning("graphc-tile-and-fuse: tiling made no loops");
         continue;
       }
+      // Only parallel loops were tiled here (the reductions come below).
+      for (LoopLikeOpInterface loop : result->loops)
+        markParallel(loop);
       SmallVector<Operation *> nests = {result->loops.front().getOperation()};
       for (LoopLikeOpInterface loop : llvm::reverse(result->loops)) {
         auto forOp = dyn_cast<scf::ForOp>(loop.getOperation());
@@ -243,6 +252,17 @@ struct TileAndFusePass : graphc::impl::TileAndFuseBase<TileAndFusePass> {
       if (failed(tiled)) {
         op.emitWarning("graphc-tile-and-fuse: could not tile; left to loops");
         continue;
+      }
+      // One loop per non-zero tile size, in loop order.
+      SmallVector<utils::IteratorType> iterators = op.getIteratorTypesArray();
+      unsigned next = 0;
+      for (auto [dim, size] : llvm::enumerate(sizes)) {
+        if (size == 0)
+          continue;
+        if (next < tiled->loops.size() &&
+            iterators[dim] == utils::IteratorType::parallel)
+          markParallel(tiled->loops[next]);
+        ++next;
       }
       rewriter.replaceOp(op, tiled->replacements);
     }

@@ -131,7 +131,10 @@ def TileAndFuse : Pass<"graphc-tile-and-fuse", "mlir::func::FuncOp"> {
     consumer's loops, with its zero-fill, so the epilogue runs on the tile
     while it is in registers and the root's result is never written to
     memory. The root's reduction loops are then tiled inside. Ops that are
-    not part of such a group are tiled alone.
+    not part of such a group are tiled alone. Tile loops over parallel
+    dimensions get a `graphc.parallel` unit attribute (their iterations
+    write disjoint tiles; it survives bufferization), so a later step can
+    split their iterations across threads without redoing the analysis.
   }];
   let dependentDialects = ["mlir::scf::SCFDialect", "mlir::tensor::TensorDialect",
                            "mlir::affine::AffineDialect"];
