@@ -341,7 +341,9 @@ def check_row_in(row, tools, args, work, log):
 
     prefix = os.path.join(work, "model")
     status, _, err = run_command([tools.compile, graph, "-o", prefix, "--emit", "so"]
-                                 + feed_args + fetch_args, deadline, log)
+                                 + feed_args + fetch_args
+                                 + list(getattr(args, "compile_flag", None) or []),
+                                 deadline, log)
     with open(os.path.join(work, "compile.log"), "w") as f:
         f.write(err)
     if status is None:
@@ -510,6 +512,8 @@ def main(argv):
                              "commands.sh, compile.log) in DIR/NAME/")
     parser.add_argument("--expect-failures", metavar="FILE",
                         help="models expected to fail, one `name  # reason` per line")
+    parser.add_argument("--compile-flag", action="append", metavar="FLAG",
+                        help="pass FLAG to every graph-compile (repeatable), e.g. --threads=2")
     parser.add_argument("--markdown", metavar="FILE",
                         help="also write the results as a markdown table (into FILE's "
                              "<!-- conformance:LABEL --> section if it has one)")

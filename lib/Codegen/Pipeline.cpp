@@ -146,6 +146,12 @@ void graphc::buildBufferizationPipeline(OpPassManager &pm,
   outParams.modifyPublicFunctions = true;
   pm.addPass(bufferization::createBufferResultsToOutParamsPass(outParams));
 
+  // --threads: parallel tile loops into functions of their iteration
+  // range, before hoisting (a loop that allocates stays serial) and before
+  // the plan (each call is one top-level op of the liveness order).
+  if (wantsKernels(options) && options.threads > 1)
+    pm.addPass(createOutlineParallelLoops());
+
   // Temporaries allocated inside tile loops move out of them; then every
   // static buffer gets its place in one workspace, laid out by liveness.
   pm.addNestedPass<func::FuncOp>(bufferization::createBufferLoopHoistingPass());
@@ -244,6 +250,13 @@ void graphc::buildLLVMLoweringPipeline(OpPassManager &pm,
 
   // Drop the casts between the old and new types once both sides are LLVM.
   pm.addPass(createReconcileUnrealizedCastsPass());
+
+  // --threads: each outlined loop's call onto the thread pool.
+  if (wantsKernels(options) && options.threads > 1) {
+    DispatchParallelCallsOptions dispatch;
+    dispatch.threads = options.threads;
+    pm.addPass(createDispatchParallelCalls(dispatch));
+  }
 }
 
 void graphc::buildLinalgToLLVMPipeline(OpPassManager &pm,
@@ -263,11 +276,16 @@ struct PipelineOptions : public PassPipelineOptions<PipelineOptions> {
       *this, "vector-width",
       llvm::cl::desc("fp32 lanes per vector register (8: AVX2, 16: AVX-512)"),
       llvm::cl::init(8)};
+  Option<unsigned> threads{
+      *this, "threads",
+      llvm::cl::desc("Threads the parallel tile loops are split across"),
+      llvm::cl::init(1)};
 
   CodegenOptions get() const {
     CodegenOptions options;
     options.tileAndVectorize = !naive;
     options.vectorWidth = vectorWidth;
+    options.threads = threads;
     return options;
   }
 };

@@ -15,6 +15,7 @@
 #include "graphc/Target/HeaderWriter.h"
 #include "graphc/Target/Linker.h"
 #include "graphc/Target/ObjectEmitter.h"
+#include "graphc/Target/Runtime.h"
 #include "graphc/Target/SignatureUtils.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -240,6 +241,8 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
                          llvmModule.takeError());
     if (llvm::Error err = addEntryPoint(**llvmModule, lowered))
       return writer.fail("cannot add the entry point", std::move(err));
+    if (llvm::Error err = linkRuntime(**llvmModule, **machine))
+      return writer.fail("cannot link the runtime", std::move(err));
     if (llvm::Error err =
             optimizeModule(**llvmModule, **machine, options.codegen.optLevel))
       return writer.fail("LLVM optimization failed", std::move(err));

@@ -690,20 +690,28 @@ TEST_F(CodegenTest, MlpMatchesReference) {
 }
 
 TEST_F(CodegenTest, ConvPadPoolTanhMatchesReference) {
+  // Once as it is, once with its tile loops split across a pool of two
+  // threads (--threads 2): same numbers, still libc-only and reentrant.
+  for (unsigned threads : {1u, 2u}) {
+  SCOPED_TRACE("threads=" + std::to_string(threads));
+  const std::string name = threads == 1 ? "convnet" : "convnet_threads";
+  CodegenOptions codegen;
+  codegen.threads = threads;
   std::vector<float> w = makeData(3 * 3 * 2 * 4, 7), b = makeData(4, 8),
                      x = makeData(6 * 6 * 2, 9);
   std::string source = kConvSource;
   source = replaceAll(source, "$W", denseHex(w));
   source = replaceAll(source, "$B", denseHex(b));
+  source = replaceAll(source, "@convnet(", "@" + name + "(");
   ModelSignature signature{
-      "convnet",
+      name,
       {f32("input", {1, 6, 6, 2})},
       {f32("pool/flat:0", {1, 36}), f32("slice:0", {1, 6, 6, 2}),
        TensorSpec{"ints:0", GRAPHC_DT_INT32, {1, 3, 3, 4}}}};
-  ASSERT_TRUE(compile(source, signature, {"so", "h"})) << diagnostics;
+  ASSERT_TRUE(compile(source, signature, {"so", "h"}, codegen)) << diagnostics;
   // Only what was asked for: the object was a temporary.
-  EXPECT_FALSE(llvm::sys::fs::exists(prefixOf("convnet") + ".o"));
-  checkLibraryHygiene("convnet");
+  EXPECT_FALSE(llvm::sys::fs::exists(prefixOf(name) + ".o"));
+  checkLibraryHygiene(name);
 
   // Reference: NHWC / HWCF, padding 1, loops in linalg's order.
   auto xAt = [&](int r, int c, int ch) {
@@ -737,7 +745,7 @@ TEST_F(CodegenTest, ConvPadPoolTanhMatchesReference) {
             static_cast<int32_t>(scaled + std::erf(scaled));
       }
 
-  auto [entry, info] = load("convnet");
+  auto [entry, info] = load(name);
   ASSERT_TRUE(entry && info);
   checkInfo(info(), signature);
   auto run = [&, entry = entry](std::vector<float> &flat,
@@ -776,6 +784,7 @@ TEST_F(CodegenTest, ConvPadPoolTanhMatchesReference) {
   for (std::thread &thread : threads)
     thread.join();
   EXPECT_EQ(mismatches, 0);
+  }
 }
 
 TEST_F(CodegenTest, LoopsAndBranchesOnTensors) {

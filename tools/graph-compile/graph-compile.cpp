@@ -59,6 +59,37 @@ static cl::opt<bool> graphFolds(
              "into convs (default on; =false to compare)"),
     cl::init(true), cl::cat(graphCompileCategory));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level: 0 is the naive scalar-loops pipeline (the reference implementation), 1-3 the tiled, fused, vectorized one; also LLVM's level"), cl::init(3), cl::Prefix, cl::cat(graphCompileCategory));
+// --threads N is read before the command line is parsed: libLLVM already
+// registers a global option named "threads" (cl::opt names are global).
+static cl::extrahelp threadsHelp(
+    "  --threads=<N>  Split each kernel's outer tile loop across N threads of a "
+    "pool inside the generated library (pthreads, started on first use); "
+    "default 1: no pool\n");
+
+/// Removes --threads N / --threads=N from argv; false on a bad value.
+static bool takeThreadsOption(int &argc, char **argv, unsigned &threads) {
+  int out = 1;
+  for (int i = 1; i < argc; ++i) {
+    StringRef arg = argv[i];
+    StringRef value;
+    if (arg == "--threads" || arg == "-threads") {
+      if (i + 1 >= argc)
+        return false;
+      value = argv[++i];
+    } else if (arg.consume_front("--threads=") ||
+               arg.consume_front("-threads=")) {
+      value = arg;
+    } else {
+      argv[out++] = argv[i];
+      continue;
+    }
+    if (value.getAsInteger(10, threads) || threads < 1 || threads > 64)
+      return false;
+  }
+  argc = out;
+  argv[argc] = nullptr;
+  return true;
+}
 static cl::opt<bool> profile("profile", cl::desc("Count the cycles of every kernel; graph-run --profile prints them per TF node"), cl::init(false), cl::cat(graphCompileCategory));
 
 int main(int argc, char **argv) {
@@ -69,6 +100,11 @@ int main(int argc, char **argv) {
   // --help lists our options; LLVM/MLIR ones (e.g. --mlir-print-ir-after-all)
   // stay usable but unlisted.
   cl::HideUnrelatedOptions(graphCompileCategory);
+  unsigned threads = 1;
+  if (!takeThreadsOption(argc, argv, threads)) {
+    errs() << "error: --threads takes a number of threads from 1 to 64\n";
+    return 2;
+  }
   cl::ParseCommandLineOptions(argc, argv, "graphc: TF graph to native library\n");
   if (listOps) {
     for (StringRef op : graphc::getSupportedGraphOps())
@@ -115,6 +151,7 @@ int main(int argc, char **argv) {
   options.codegen.features = features;
   options.codegen.optLevel = optLevel;
   options.codegen.profile = profile;
+  options.codegen.threads = threads;
   options.graphFolds = graphFolds;
   options.configurePassManager = [](mlir::PassManager &pm) {
     return mlir::applyPassManagerCLOptions(pm);

@@ -15,6 +15,17 @@
 
 namespace graphc {
 
+/// Marks the functions graphc-outline-parallel-loops creates, body(first,
+/// last, captures...), whose calls graphc-dispatch-parallel-calls splits
+/// across threads.
+constexpr llvm::StringLiteral kParallelBodyAttrName = "graphc.parallel_body";
+
+/// The thread pool entry the generated code calls (lib/Target/runtime):
+///   void graphc_rt_parallel_for(void (*task)(void *ctx, int64_t first,
+///                               int64_t last), void *ctx, int64_t n,
+///                               int32_t threads)
+constexpr llvm::StringLiteral kParallelForName = "graphc_rt_parallel_for";
+
 #define GEN_PASS_DECL
 #include "graphc/Codegen/Passes.h.inc"
 

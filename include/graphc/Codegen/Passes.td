@@ -251,4 +251,47 @@ def LowerVectors : Pass<"graphc-lower-vectors", "mlir::func::FuncOp"> {
   let dependentDialects = ["mlir::vector::VectorDialect"];
 }
 
+def OutlineParallelLoops : Pass<"graphc-outline-parallel-loops", "mlir::ModuleOp"> {
+  let summary = "Outline parallel tile loops into functions of their iteration range";
+  let description = [{
+    The first half of intra-op threads (--threads): every top-level
+    `scf.for` marked `graphc.parallel` by graphc-tile-and-fuse, with static
+    bounds, at least `min-trips` iterations, no results and no buffer
+    allocated inside (hoisted, it would be shared by the iterations),
+    becomes a private function `@F_parallelK(first, last, captures...)`
+    that runs iterations [first, last), and a `func.call` over all of them
+    (`no_inline`). Constants, globals and views the loop uses are
+    recomputed inside, so every memref the function takes is a whole
+    buffer. The program is unchanged (the call runs serially);
+    graphc-dispatch-parallel-calls then hands each call to the thread
+    pool. Runs on buffers, before the memory plan, so the plan's liveness
+    sees each call as one top-level op.
+  }];
+  let options = [
+    Option<"minTrips", "min-trips", "unsigned", /*default=*/"2",
+           "Leave loops with fewer iterations serial">
+  ];
+  let dependentDialects = ["mlir::func::FuncDialect", "mlir::arith::ArithDialect"];
+}
+
+def DispatchParallelCalls : Pass<"graphc-dispatch-parallel-calls", "mlir::ModuleOp"> {
+  let summary = "Run the calls of outlined parallel loops on the thread pool";
+  let description = [{
+    The second half of intra-op threads, in the LLVM dialect: each call
+    `@F_parallelK(0, n, captures...)` becomes a call of
+    `graphc_rt_parallel_for(@F_parallelK_task, ctx, n, threads)`, where
+    `ctx` is a stack struct holding the captures and the task (a new
+    internal function) loads them and calls `@F_parallelK(first, last,
+    ...)` on the range the pool gives it. The pool (lib/Target/runtime,
+    linked into the module) splits [0, n) into `threads` contiguous
+    ranges, one per thread, the caller's among them. With `threads` <= 1
+    nothing changes.
+  }];
+  let options = [
+    Option<"threads", "threads", "unsigned", /*default=*/"1",
+           "Threads the pool splits each parallel loop across">
+  ];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 #endif // GRAPHC_CODEGEN_PASSES_TD

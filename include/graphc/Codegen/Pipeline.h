@@ -52,6 +52,9 @@ struct CodegenOptions {
   unsigned vectorWidth = 0;
   /// Count cycles per kernel and export NAME_profile() (--profile).
   bool profile = false;
+  /// Threads the parallel tile loops are split across (--threads); 1 runs
+  /// everything on the caller's thread, as without the pool.
+  unsigned threads = 1;
 };
 
 /// Stage 1 (tensors): fusion, strategy, tiling, vectorization.
