@@ -39,13 +39,13 @@ static bool isRematerializable(Operation *op) {
               memref::CollapseShapeOp, memref::ReinterpretCastOp>(op));
 }
 
+/// The loop's iteration count when its bounds are constants (upstream's
+/// scf.for trip count, as a plain integer).
 static std::optional<int64_t> tripCount(scf::ForOp loop) {
-  std::optional<int64_t> lb = getConstantIntValue(loop.getLowerBound());
-  std::optional<int64_t> ub = getConstantIntValue(loop.getUpperBound());
-  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
-  if (!lb || !ub || !step || *step <= 0 || *ub <= *lb)
+  std::optional<APInt> trips = loop.getStaticTripCount();
+  if (!trips || trips->getActiveBits() > 62)
     return std::nullopt;
-  return (*ub - *lb + *step - 1) / *step;
+  return trips->getSExtValue();
 }
 
 static bool isPassable(Value value) {

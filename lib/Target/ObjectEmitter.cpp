@@ -124,9 +124,20 @@ graphc::translateToLLVMIR(mlir::ModuleOp module, LLVMContext &llvmContext,
   llvmModule->setDataLayout(machine.createDataLayout());
   // Make the .ll self-describing: opt/llc on it would otherwise pick a
   // generic CPU.
+  setTargetAttributes(*llvmModule, machine, /*replace=*/false);
+  return llvmModule;
+}
+
+void graphc::setTargetAttributes(Module &module, TargetMachine &machine,
+                                 bool replace) {
   StringRef cpu = machine.getTargetCPU();
   StringRef features = machine.getTargetFeatureString();
-  for (Function &fn : llvmModule->functions()) {
+  for (Function &fn : module.functions()) {
+    if (replace) {
+      fn.removeFnAttr("target-cpu");
+      fn.removeFnAttr("target-features");
+      fn.removeFnAttr("tune-cpu");
+    }
     if (fn.isDeclaration())
       continue;
     if (!cpu.empty() && !fn.hasFnAttribute("target-cpu"))
@@ -134,7 +145,6 @@ graphc::translateToLLVMIR(mlir::ModuleOp module, LLVMContext &llvmContext,
     if (!features.empty() && !fn.hasFnAttribute("target-features"))
       fn.addFnAttr("target-features", features);
   }
-  return llvmModule;
 }
 
 /// verifyModule's findings as an error.

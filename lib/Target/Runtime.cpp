@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "graphc/Target/Runtime.h"
+#include "graphc/Target/ObjectEmitter.h"
 
 #include "llvm/AsmParser/Parser.h"
 #include "llvm/IR/Module.h"
@@ -33,19 +34,8 @@ Error graphc::linkRuntime(Module &module, TargetMachine &machine) {
                                  diagnostic.getMessage());
   runtime->setTargetTriple(module.getTargetTriple());
   runtime->setDataLayout(module.getDataLayout());
-  StringRef cpu = machine.getTargetCPU();
-  StringRef features = machine.getTargetFeatureString();
-  for (Function &fn : runtime->functions()) {
-    fn.removeFnAttr("target-cpu");
-    fn.removeFnAttr("target-features");
-    fn.removeFnAttr("tune-cpu");
-    if (fn.isDeclaration())
-      continue;
-    if (!cpu.empty())
-      fn.addFnAttr("target-cpu", cpu);
-    if (!features.empty())
-      fn.addFnAttr("target-features", features);
-  }
+  // Compiled by clang for a generic CPU: re-tag it for the model's.
+  setTargetAttributes(*runtime, machine, /*replace=*/true);
   if (Linker::linkModules(module, std::move(runtime)))
     return createStringError(inconvertibleErrorCode(),
                              "cannot link the runtime into the model");

@@ -56,6 +56,13 @@ llvm::Expected<std::unique_ptr<llvm::Module>>
 translateToLLVMIR(mlir::ModuleOp module, llvm::LLVMContext &llvmContext,
                   llvm::TargetMachine &machine);
 
+/// Tags every function defined in `module` with the CPU and features of
+/// `machine`. With `replace`, existing tags (and tune-cpu) are dropped
+/// first, as for code compiled elsewhere for another CPU; without it a
+/// function's own tags win.
+void setTargetAttributes(llvm::Module &module, llvm::TargetMachine &machine,
+                         bool replace);
+
 /// Runs LLVM's default per-module pipeline at `optLevel` (0-3) with loop
 /// and SLP vectorization, then verifies the module.
 llvm::Error optimizeModule(llvm::Module &module, llvm::TargetMachine &machine,
