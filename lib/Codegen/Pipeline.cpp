@@ -101,6 +101,11 @@ void graphc::buildKernelPipeline(OpPassManager &pm,
   f.addPass(createTileAndFuse());
   f.addPass(createCanonicalizerPass());
   f.addPass(createCSEPass());
+  // Contiguous panels of B for the matmul tiles just made.
+  if (options.packMatmulWeights) {
+    f.addPass(createPackMatmulWeights());
+    f.addPass(createCanonicalizerPass());
+  }
   f.addPass(createDecomposeAndVectorize());
   // Accumulators carried by the reduction loops: read before the loop,
   // written after it (tensor subsets on iter_args).

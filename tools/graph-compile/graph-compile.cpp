@@ -58,6 +58,11 @@ static cl::opt<bool> graphFolds(
     cl::desc("Graph optimizations: batch norm, scale/shift and Pad folded "
              "into convs (default on; =false to compare)"),
     cl::init(true), cl::cat(graphCompileCategory));
+static cl::opt<bool> packWeights(
+    "pack-weights",
+    cl::desc("Matmul tiles read B from packed panels, constant weights "
+             "relaid out at compile time (default on; =false to compare)"),
+    cl::init(true), cl::cat(graphCompileCategory));
 static cl::opt<unsigned> optLevel("O", cl::desc("Optimization level: 0 is the naive scalar-loops pipeline (the reference implementation), 1-3 the tiled, fused, vectorized one; also LLVM's level"), cl::init(3), cl::Prefix, cl::cat(graphCompileCategory));
 // --threads N is read before the command line is parsed: libLLVM already
 // registers a global option named "threads" (cl::opt names are global).
@@ -90,7 +95,11 @@ static bool takeThreadsOption(int &argc, char **argv, unsigned &threads) {
   argv[argc] = nullptr;
   return true;
 }
-static cl::opt<bool> profile("profile", cl::desc("Count the cycles of every kernel; graph-run --profile prints them per TF node"), cl::init(false), cl::cat(graphCompileCategory));
+static cl::opt<bool>
+    profile("profile",
+            cl::desc("Count the cycles of every kernel; graph-run --profile "
+                     "prints them per TF node"),
+            cl::init(false), cl::cat(graphCompileCategory));
 
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
@@ -151,6 +160,7 @@ int main(int argc, char **argv) {
   options.codegen.features = features;
   options.codegen.optLevel = optLevel;
   options.codegen.profile = profile;
+  options.codegen.packMatmulWeights = packWeights;
   options.codegen.threads = threads;
   options.graphFolds = graphFolds;
   options.configurePassManager = [](mlir::PassManager &pm) {

@@ -140,6 +140,38 @@ def TileAndFuse : Pass<"graphc-tile-and-fuse", "mlir::func::FuncOp"> {
                            "mlir::affine::AffineDialect"];
 }
 
+def PackMatmulWeights : Pass<"graphc-pack-matmul-weights", "mlir::func::FuncOp"> {
+  let summary = "Read the B tiles of matmuls from panels laid out contiguously";
+  let description = [{
+    After graphc-tile-and-fuse, each matmul tile reads a kt x nt slice of
+    its B operand: kt rows N elements apart. With N a multiple of 1024
+    floats those rows map to the same few cache sets and evict each other
+    (a 1024^3 matmul ran at 31% of the FMA peak, TOOLCHAIN.md); XNNPACK,
+    oneDNN and IREE's data tiling all read B from packed panels instead.
+    This pass gives every such B a panel layout, `[ceil(N/nt), K, nt]`
+    (`linalg.pack` with outer_dims_perm = [1, 0], inner tile nt on N, zero
+    padded), and rewrites each tile's slice of B into the matching
+    rank-reduced slice of a panel, so a tile's rows are nt elements apart
+    and one panel is one contiguous K x nt block. The tiles' matmuls are
+    untouched.
+
+    A constant B is re-laid out at compile time (upstream's pack folder
+    only folds splats, so the relayout of the dense data is ours): nothing
+    is repacked at run time and the original constant dies. A B that is
+    computed or fed is packed once per call by the lowered `linalg.pack`
+    (a pad, an expand_shape and a transpose) before the loops, when there
+    are at least `min-rows-to-pack` rows of A to amortize the copy over.
+    Only 2-D matmuls with the default maps whose every B slice starts at a
+    multiple of nt (the n tile loop's step) are rewritten.
+  }];
+  let options = [
+    Option<"minRowsToPack", "min-rows-to-pack", "int64_t", /*default=*/"64",
+           "rows of A below which a run-time B is left unpacked">
+  ];
+  let dependentDialects = ["mlir::tensor::TensorDialect",
+                           "mlir::affine::AffineDialect"];
+}
+
 def DecomposeAndVectorize : Pass<"graphc-vectorize", "mlir::func::FuncOp"> {
   let summary = "Decompose tiled 2-D windows to 1-D and vectorize the tiles";
   let description = [{

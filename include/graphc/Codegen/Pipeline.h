@@ -9,7 +9,8 @@
 //
 //   1. kernels (CodegenOptions::tileAndVectorize): fuse elementwise ops,
 //      choose a tile strategy per op, tile and fuse epilogues into the
-//      tiles, decompose and vectorize the tiles (graphc/Codegen/Passes.td);
+//      tiles, read B of matmul tiles from packed panels, decompose and
+//      vectorize the tiles (graphc/Codegen/Passes.td);
 //   2. bufferization: tensors to buffers, results to caller-owned
 //      out-parameters, temporaries freed;
 //   3. LLVM: accumulators hoisted into registers, vectors lowered to FMAs,
@@ -47,6 +48,9 @@ struct CodegenOptions {
   std::string triple;
   /// Stage 1: tile, fuse and vectorize the kernels.
   bool tileAndVectorize = true;
+  /// Stage 1: read matmul tiles' B from panels (compile-time relayout of
+  /// constant weights; one linalg.pack per call otherwise).
+  bool packMatmulWeights = true;
   /// fp32 lanes of the widest vector register the kernels use; 0 means
   /// "ask the target" (emitArtifacts sets it: 16 with AVX-512, else 8).
   unsigned vectorWidth = 0;
