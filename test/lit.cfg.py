@@ -69,3 +69,15 @@ if os.path.exists("/usr/include/x86_64-linux-gnu/cblas.h") or os.path.exists("/u
             ["sh", "-c", "echo 'int main(){return 0;}' | cc -x c - -o /dev/null -lopenblas"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
         config.available_features.add("openblas")
+
+# `tensorflow`: the checkout's .venv (scripts/bench-setup, which scripts/test
+# runs) imports TensorFlow 2.21, the oracle of test/TensorFlow. `%tfpython`
+# is that venv's python with TF's C++ logging silenced. Where TF cannot be
+# installed these tests are UNSUPPORTED and the rest of the suite runs.
+_venv_python = os.path.join(config.graphc_src_root, ".venv", "bin", "python")
+if os.path.exists(_venv_python) and subprocess.call(
+        [_venv_python, "-c", "import tensorflow"],
+        env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
+    config.available_features.add("tensorflow")
+config.substitutions.append(("%tfpython", "env TF_CPP_MIN_LOG_LEVEL=3 " + _venv_python))

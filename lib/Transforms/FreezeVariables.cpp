@@ -147,16 +147,42 @@ std::string variableName(Operation *op) {
   return getNodeName(op).str();
 }
 
-/// The built-in source: the value a constant initializer assigns.
+/// The built-in source: the value a constant initializer assigns. A graph
+/// can hold more constant assignments than the initializer (a TF1 program
+/// that runs `v.assign(3.0)` adds an Assign node to its graph): then the
+/// initializer is the one TF names `<variable>/Assign` (tf.Variable's
+/// VariableDef.initializer_name), and with none of that name the value is
+/// ambiguous and refused.
 class InitializerSource : public VariableValueSource {
 public:
   FailureOr<ElementsAttr> lookup(const VariableRef &var) override {
+    SmallVector<std::pair<Operation *, ElementsAttr>> assigns;
     for (Operation *user : var.op->getUsers())
       if (isa<AssignOp, AssignVariableOpOp>(user) &&
           user->getOperand(0).getDefiningOp() == var.op)
         if (ElementsAttr value = constantOf(user->getOperand(1)))
-          return value;
-    return ElementsAttr();
+          assigns.push_back({user, value});
+    if (assigns.size() <= 1)
+      return assigns.empty() ? ElementsAttr() : assigns.front().second;
+    // Users come newest first; name them in the graph's order.
+    llvm::sort(assigns, [](auto &a, auto &b) {
+      return a.first->isBeforeInBlock(b.first);
+    });
+    std::string initializer = (getNodeName(var.op) + "/Assign").str();
+    for (auto &[assign, value] : assigns)
+      if (getNodeName(assign) == initializer)
+        return value;
+    if (!var.needed)
+      return ElementsAttr();
+    InFlightDiagnostic diag = var.op->emitError();
+    diag << "variable '" << var.name << "' has " << assigns.size()
+         << " constant assignments (";
+    llvm::interleaveComma(assigns, diag, [&](auto &entry) {
+      diag << "'" << getNodeName(entry.first) << "'";
+    });
+    diag << ") and none is its initializer '" << initializer
+         << "': give its value with --checkpoint";
+    return failure();
   }
   std::string describe() const override { return "constant initializer"; }
 };
@@ -292,8 +318,14 @@ void GraphFreezeVariablesPass::runOnOperation() {
       if ((value = *found))
         break;
     }
-    if (!value)
-      value = *initializers.lookup(ref);
+    if (!value) {
+      FailureOr<ElementsAttr> initial = initializers.lookup(ref);
+      if (failed(initial)) {
+        failedAny = true;
+        continue;
+      }
+      value = *initial;
+    }
     if (!value) {
       if (readByFetches) {
         var->emitError() << "variable '" << ref.name
@@ -331,7 +363,19 @@ void GraphFreezeVariablesPass::runOnOperation() {
         replaceResourceGather(builder, r, constant);
         continue;
       }
-      r->getResult(0).replaceAllUsesWith(constant);
+      // As TF's convert_variables_to_constants: the read becomes an
+      // Identity of the constant, under the read's name, so the frozen
+      // graph keeps TF's nodes (and the names fetches and feeds use).
+      builder.setInsertionPoint(r);
+      OperationState state(r->getLoc(), "graph.Identity");
+      state.addOperands(constant);
+      state.addTypes(constant.getType());
+      state.addAttribute("T", TypeAttr::get(valueType.getElementType()));
+      for (StringRef kept : {StringRef("device"), StringRef(kControlInputsAttr)})
+        if (Attribute a = r->getAttr(kept))
+          state.addAttribute(kept, a);
+      Operation *identity = builder.create(state);
+      r->getResult(0).replaceAllUsesWith(identity->getResult(0));
       r->erase();
     }
     for (OpOperand *use : refUses)

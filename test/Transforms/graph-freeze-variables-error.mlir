@@ -46,3 +46,18 @@ func.func @bad_value_type(%x: tensor<2xf32>) -> tensor<2xf32> {
   %r = graph.Identity %w : (tensor<2xf32>) -> tensor<2xf32> loc("w/read")
   return %r : tensor<2xf32>
 }
+
+// -----
+
+// Two constant assignments and neither is TF's initializer 'v/Assign': the
+// value is ambiguous (the graph needs a checkpoint).
+func.func @ambiguous_initializer(%x: tensor<f32>) -> tensor<f32> {
+  // CHECK: error: loc("v"): variable 'v' has 2 constant assignments ('set_a', 'set_b') and none is its initializer 'v/Assign': give its value with --checkpoint
+  %v = graph.VariableV2 : tensor<f32> loc("v")
+  %a = graph.Const {value = dense<1.0> : tensor<f32>} : tensor<f32> loc("a")
+  %b = graph.Const {value = dense<2.0> : tensor<f32>} : tensor<f32> loc("b")
+  %sa = graph.Assign %v, %a : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("set_a")
+  %sb = graph.Assign %v, %b : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("set_b")
+  %y = graph.Mul %x, %v : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("y")
+  return %y : tensor<f32>
+}

@@ -19,11 +19,14 @@ func.func @tf1_ref_variable(%x: tensor<2xf32>) -> tensor<2xf32> {
 // -----
 
 // Resource variable: VarHandleOp + AssignVariableOp + ReadVariableOp; the
-// initializer goes through an Identity.
+// initializer goes through an Identity. The read becomes an Identity of the
+// constant (TF's convert_variables_to_constants does the same).
 // CHECK-LABEL: func.func @resource_variable
 // CHECK-NOT: graph.ReadVariableOp
 // CHECK: %[[C:.*]] = graph.Const {value = dense<3.000000e+00> : tensor<f32>} : tensor<f32>
-// CHECK: graph.Mul %arg0, %[[C]]
+// CHECK-NOT: graph.ReadVariableOp
+// CHECK: %[[R:.*]] = graph.Identity %[[C]] {T = f32} : (tensor<f32>) -> tensor<f32>
+// CHECK: graph.Mul %arg0, %[[R]]
 func.func @resource_variable(%x: tensor<f32>) -> tensor<f32> {
   %h = graph.VarHandleOp {dtype = f32, shared_name = "scale"} : tensor<!graph.resource> loc("scale")
   %c = graph.Const {value = dense<3.0> : tensor<f32>} : tensor<f32> loc("scale/init")
@@ -42,4 +45,22 @@ func.func @resource_variable(%x: tensor<f32>) -> tensor<f32> {
 func.func @unused_variable(%x: tensor<f32>) -> tensor<f32> {
   %w = graph.VariableV2 : tensor<f32> loc("unused")
   return %x : tensor<f32>
+}
+
+// -----
+
+// A TF1 program that ran `v.assign(5.0)` has a second constant Assign in
+// its graph: the initializer is the one named '<variable>/Assign'
+// (tf.Variable's initializer_name), not the later assignment.
+// CHECK-LABEL: func.func @initializer_among_assigns
+// CHECK: %[[C:.*]] = graph.Const {value = dense<2.000000e+00> : tensor<f32>} : tensor<f32>
+// CHECK: graph.Mul %arg0, %[[C]]
+func.func @initializer_among_assigns(%x: tensor<f32>) -> tensor<f32> {
+  %v = graph.VariableV2 : tensor<f32> loc("m")
+  %later = graph.Const {value = dense<5.0> : tensor<f32>} : tensor<f32> loc("Assign/value")
+  %set = graph.Assign %v, %later : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("Assign")
+  %init = graph.Const {value = dense<2.0> : tensor<f32>} : tensor<f32> loc("m/initial_value")
+  %a = graph.Assign %v, %init : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("m/Assign")
+  %y = graph.Mul %x, %v : (tensor<f32>, tensor<f32>) -> tensor<f32> loc("y")
+  return %y : tensor<f32>
 }
