@@ -204,7 +204,9 @@ class Graphc:
                           ("num_inputs", ctypes.c_int32), ("num_outputs", ctypes.c_int32),
                           ("inputs", ctypes.POINTER(TensorInfo)),
                           ("outputs", ctypes.POINTER(TensorInfo)),
-                          ("workspace_bytes", ctypes.c_int64)]
+                          ("workspace_bytes", ctypes.c_int64),
+                          ("num_variables", ctypes.c_int32),
+                          ("variable_values", ctypes.POINTER(ctypes.c_void_p))]
 
     def __init__(self, so, symbol, x):
         self.lib = ctypes.CDLL(so, mode=os.RTLD_NOW | os.RTLD_LOCAL)
@@ -217,8 +219,8 @@ class Graphc:
         info_fn = getattr(self.lib, symbol + "_info")
         info_fn.restype = ctypes.POINTER(Graphc.ModelInfo)
         info = info_fn().contents
-        if info.abi_version != 2:
-            raise BenchError(f"library ABI version {info.abi_version}, bench/compare reads 2")
+        if info.abi_version != 3:
+            raise BenchError(f"library ABI version {info.abi_version}, bench/compare reads 3")
         self.ws_raw = np.zeros(int(info.workspace_bytes) + 64, dtype=np.uint8)
         self.ws = ctypes.c_void_p(-(-self.ws_raw.ctypes.data // 64) * 64)
         if info.num_inputs != 1:

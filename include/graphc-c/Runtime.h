@@ -47,7 +47,7 @@ extern "C" {
 #endif
 
 /* Bumped whenever the layout of the structs below changes. */
-#define GRAPHC_ABI_VERSION 2
+#define GRAPHC_ABI_VERSION 3
 
 /* Return values of NAME(). Values other than these are reserved. */
 #define GRAPHC_STATUS_OK 0
@@ -90,6 +90,13 @@ typedef struct graphc_model_info {
                                         NULL if num_inputs is 0 */
   const graphc_tensor_info *outputs; /* num_outputs entries, in fetch order */
   int64_t workspace_bytes; /* scratch bytes NAME_with_workspace takes (ABI 2) */
+  /* ABI 3: variables kept by `graph-compile --keep-variable`. They are the
+     last num_variables inputs (inputs[num_inputs - num_variables + i]), in
+     --keep-variable order, passed by the caller like any feed;
+     variable_values[i] points at the value variable i was saved with
+     (inputs[...].num_bytes bytes, read-only), to start from or pass as is. */
+  int32_t num_variables;
+  const void *const *variable_values; /* NULL if num_variables is 0 */
 } graphc_model_info;
 
 /* What NAME_profile() returns: only libraries built with

@@ -7,6 +7,7 @@
 #include "graphc/Import/ImportModel.h"
 #include "graphc/Import/TFGraph.h"
 #include "graphc/Transforms/Passes.h"
+#include "graphc/Transforms/VariableValueSource.h"
 
 #include "Graph/GraphDialect.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -39,11 +40,13 @@ void graphc::buildGraphOptimizationPipeline(OpPassManager &pm) {
 
 void graphc::buildGraphFreezePipeline(
     OpPassManager &pm,
-    std::vector<std::shared_ptr<VariableValueSource>> valueSources) {
+    std::vector<std::shared_ptr<VariableValueSource>> valueSources,
+    std::vector<std::string> keepVariables) {
   OpPassManager &f = pm.nest<func::FuncOp>();
   // Freeze first: it reads the initializers that pruning would remove.
   // Values come from the checkpoints (if any), then constant initializers.
-  f.addPass(createGraphFreezeVariablesPass(std::move(valueSources)));
+  f.addPass(createGraphFreezeVariablesPass(std::move(valueSources),
+                                           std::move(keepVariables)));
   // Drop everything the fetches do not need (Assign, init, save/restore).
   f.addPass(createGraphPrune());
 }
@@ -88,6 +91,29 @@ std::string graphc::defaultModelName(llvm::StringRef outputPrefix) {
 }
 
 namespace {
+/// The bytes of `value` as a library stores a tensor: dense, row-major,
+/// one byte per bool (MLIR bit-packs i1 and keeps a splat as one element).
+FailureOr<std::string> denseBytes(ElementsAttr value) {
+  auto dense = dyn_cast_or_null<DenseElementsAttr>(value);
+  if (!dense)
+    return failure();
+  int64_t count = dense.getNumElements();
+  if (dense.getElementType().isInteger(1)) {
+    std::string bytes;
+    for (bool b : dense.getValues<bool>())
+      bytes.push_back(b ? 1 : 0);
+    return bytes;
+  }
+  ArrayRef<char> raw = dense.getRawData();
+  if (!dense.isSplat())
+    return std::string(raw.begin(), raw.end());
+  std::string bytes;
+  bytes.reserve(raw.size() * count);
+  for (int64_t i = 0; i < count; ++i)
+    bytes.append(raw.begin(), raw.end());
+  return bytes;
+}
+
 /// ModelSignature from the function's feed/fetch names and types.
 FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
   ModelSignature signature;
@@ -126,6 +152,15 @@ FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
                   func.getArgAttrOfType<StringAttr>(i, kFeedNameAttr), "input", i);
     if (failed(t))
       return failure();
+    if (func.getArgAttr(i, kVariableInputAttr)) {
+      t->variable = true;
+      auto value = func.getArgAttrOfType<ElementsAttr>(i, kInitialValueAttr);
+      FailureOr<std::string> bytes = denseBytes(value);
+      if (failed(bytes))
+        return func.emitError() << "the value of kept variable '" << t->name
+                                << "' cannot be exported";
+      t->initialValue = std::move(*bytes);
+    }
     signature.inputs.push_back(*t);
   }
   for (unsigned i = 0; i < func.getNumResults(); ++i) {
@@ -196,7 +231,8 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   if (options.configurePassManager &&
       failed(options.configurePassManager(graphPM)))
     return failure();
-  buildGraphFreezePipeline(graphPM, imported->valueSources);
+  buildGraphFreezePipeline(graphPM, imported->valueSources,
+                           options.keepVariables);
   if (failed(graphPM.run(*module)))
     return failure();
 
@@ -277,8 +313,11 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   if (failed(signature))
     return failure();
   // The names now live in the signature; LLVM IR has no place for them.
-  for (unsigned i = 0; i < func.getNumArguments(); ++i)
+  for (unsigned i = 0; i < func.getNumArguments(); ++i) {
     func.removeArgAttr(i, kFeedNameAttr);
+    func.removeArgAttr(i, kVariableInputAttr);
+    func.removeArgAttr(i, kInitialValueAttr);
+  }
   for (unsigned i = 0; i < func.getNumResults(); ++i)
     func.removeResultAttr(i, StringAttr::get(&context, kFetchNameAttr));
 

@@ -82,6 +82,11 @@ bool validateInfo(const graphc_model_info &info, std::string &reason) {
     reason = "invalid model metadata: bad input or output table";
     return false;
   }
+  if (info.num_variables < 0 || info.num_variables > info.num_inputs ||
+      (info.num_variables > 0 && !info.variable_values)) {
+    reason = "invalid model metadata: bad kept-variable table";
+    return false;
+  }
   for (int i = 0; i < info.num_inputs; ++i)
     if (!validateTensor(info.inputs[i], "input", i, reason))
       return false;

@@ -90,8 +90,12 @@ void runner::printInfo(const ModelLibrary &model, llvm::raw_ostream &out) {
   const graphc_model_info &info = model.info();
   out << "model: " << (info.name ? info.name : model.name().c_str())
       << " (ABI version " << info.abi_version << ")\n";
-  for (int i = 0; i < info.num_inputs; ++i)
+  for (int i = 0; i < info.num_inputs; ++i) {
     printTensorInfo("input", i, info.inputs[i], out);
+    if (i >= info.num_inputs - info.num_variables)
+      out << "  (a variable kept by --keep-variable; default: its saved "
+             "value)\n";
+  }
   for (int i = 0; i < info.num_outputs; ++i)
     printTensorInfo("output", i, info.outputs[i], out);
 }

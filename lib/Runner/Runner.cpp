@@ -159,8 +159,21 @@ bool GraphRun::loadInputs() {
                                      "' is given twice");
     files[bound.index] = bound.path;
   }
+  const graphc_model_info &info = model->info();
+  size_t firstVariable = inputs.size() - size_t(info.num_variables);
   for (size_t i = 0; i < inputs.size(); ++i) {
     const graphc_tensor_info &t = inputs[i];
+    if (files[i].empty() && i >= firstVariable) {
+      // A kept variable not given starts from its saved value.
+      AlignedBuffer buffer = allocateAligned(t.num_bytes);
+      if (!buffer)
+        return fail(model->path(), "out of memory");
+      if (t.num_bytes)
+        std::memcpy(buffer.get(), info.variable_values[i - firstVariable],
+                    size_t(t.num_bytes));
+      inputBuffers.push_back(std::move(buffer));
+      continue;
+    }
     if (files[i].empty())
       return fail(model->path(), "no --input for input '" +
                                      std::string(t.name) + "' (" +

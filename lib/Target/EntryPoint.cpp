@@ -43,7 +43,7 @@ using namespace graphc;
 using namespace llvm;
 
 // Must match GRAPHC_ABI_VERSION in graphc-c/Runtime.h.
-static constexpr unsigned kAbiVersion = 2;
+static constexpr unsigned kAbiVersion = 3;
 
 static Error makeError(const Twine &message) {
   return createStringError(inconvertibleErrorCode(), message);
@@ -63,9 +63,10 @@ public:
     tensorInfoTy = StructType::create(
         ctx, {ptrTy, i32Ty, i32Ty, ptrTy, i64Ty, i64Ty}, "graphc_tensor_info");
     // struct graphc_model_info { abi_version, name, num_inputs, num_outputs,
-    //                            inputs, outputs, workspace_bytes }
+    //                            inputs, outputs, workspace_bytes,
+    //                            num_variables, variable_values }
     modelInfoTy = StructType::create(
-        ctx, {i32Ty, ptrTy, i32Ty, i32Ty, ptrTy, ptrTy, i64Ty},
+        ctx, {i32Ty, ptrTy, i32Ty, i32Ty, ptrTy, ptrTy, i64Ty, i32Ty, ptrTy},
         "graphc_model_info");
   }
 
@@ -78,6 +79,8 @@ public:
         getTensorArray(signature.inputs, "inputs"),
         getTensorArray(signature.outputs, "outputs"),
         ConstantInt::get(i64Ty, signature.workspaceBytes.value_or(0)),
+        ConstantInt::get(i32Ty, getNumVariables(signature)),
+        getVariableValues(signature),
     };
     return addConstant(ConstantStruct::get(modelInfoTy, fields), "info");
   }
@@ -108,6 +111,33 @@ public:
   }
 
 private:
+  static unsigned getNumVariables(const ModelSignature &signature) {
+    return llvm::count_if(signature.inputs, [](const graphc::TensorSpec &t) {
+      return t.variable;
+    });
+  }
+
+  /// The kept variables' starting values: one read-only array each, aligned
+  /// for any element type, and the array of pointers to them.
+  Constant *getVariableValues(const ModelSignature &signature) {
+    SmallVector<Constant *> values;
+    for (const graphc::TensorSpec &tensor : signature.inputs) {
+      if (!tensor.variable)
+        continue;
+      GlobalVariable *data = addConstant(
+          ConstantDataArray::getRaw(tensor.initialValue,
+                                    tensor.initialValue.size(),
+                                    Type::getInt8Ty(ctx)),
+          "initial");
+      data->setAlignment(Align(64));
+      values.push_back(data);
+    }
+    if (values.empty())
+      return ConstantPointerNull::get(ptrTy);
+    auto *arrayTy = ArrayType::get(ptrTy, values.size());
+    return addConstant(ConstantArray::get(arrayTy, values), "variable_values");
+  }
+
   GlobalVariable *addConstant(Constant *init, const Twine &suffix) {
     auto *global =
         new GlobalVariable(module, init->getType(),

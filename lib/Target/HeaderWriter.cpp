@@ -57,13 +57,21 @@ getUniqueCNames(const std::vector<TensorSpec> &tensors) {
 
 static void writeTensorMacros(raw_ostream &os, StringRef model, StringRef kind,
                               const TensorSpec &tensor, size_t index,
-                              StringRef cName) {
+                              StringRef cName, size_t variableIndex = 0) {
   std::string prefix = (model + "_" + kind + "_" + Twine(index)).str();
   os << "/* " << (kind == "INPUT" ? "Input " : "Output ") << index << ": \""
      << commentSafe(tensor.name) << "\"\n"
      << " *   " << getDTypeName(tensor.dtype) << " " << formatShape(tensor)
      << ", " << getNumElements(tensor) << " elements, " << getNumBytes(tensor)
-     << " bytes (C type " << getDTypeCType(tensor.dtype) << ") */\n";
+     << " bytes (C type " << getDTypeCType(tensor.dtype) << ")"
+     << (tensor.variable
+             ? ";\n *   a variable kept by --keep-variable: its saved value is " +
+                   model.str() + "_info()->variable_values[" +
+                   std::to_string(variableIndex) + "]"
+             : std::string())
+     << " */\n";
+  if (tensor.variable)
+    os << "#define " << prefix << "_IS_VARIABLE 1\n";
   if (!cName.empty())
     os << "#define " << model << "_" << kind << "_" << cName << "_INDEX "
        << index << "\n";
@@ -131,14 +139,18 @@ void graphc::writeHeader(const ModelSignature &signature, raw_ostream &os) {
      << "extern \"C\" {\n"
      << "#endif\n\n";
 
-  os << "#define " << name << "_ABI_VERSION 2\n"
+  size_t numVariables = llvm::count_if(
+      signature.inputs, [](const TensorSpec &t) { return t.variable; });
+  os << "#define " << name << "_ABI_VERSION 3\n"
      << "#define " << name << "_WORKSPACE_BYTES "
      << signature.workspaceBytes.value_or(0) << "\n"
      << "#define " << name << "_NUM_INPUTS " << signature.inputs.size() << "\n"
      << "#define " << name << "_NUM_OUTPUTS " << signature.outputs.size()
-     << "\n\n";
+     << "\n"
+     << "#define " << name << "_NUM_VARIABLES " << numVariables << "\n\n";
   for (auto [i, tensor] : llvm::enumerate(signature.inputs))
-    writeTensorMacros(os, name, "INPUT", tensor, i, inputNames[i]);
+    writeTensorMacros(os, name, "INPUT", tensor, i, inputNames[i],
+                      i + numVariables - signature.inputs.size());
   for (auto [i, tensor] : llvm::enumerate(signature.outputs))
     writeTensorMacros(os, name, "OUTPUT", tensor, i, outputNames[i]);
 

@@ -7,12 +7,16 @@
 // a constant), and replaces every read (the ref variable's uses other than
 // writes; ReadVariableOp of a handle) by a graph.Const.
 //
+// Variables named by keep-variables are not frozen: each becomes an input
+// after the feeds (its value kept as the input's initial value).
+//
 // It refuses to freeze what would change the program's meaning: a variable
 // that an op the fetches depend on writes (e.g. AssignAdd in the serving
 // path), reported with the writing node and the dependency path; and a
 // variable the fetches read that has no value anywhere.
 //
 //===----------------------------------------------------------------------===//
+#include "graphc/Import/ImportGraphDef.h" // kFeedNameAttr (header only)
 #include "graphc/Transforms/Passes.h"
 #include "graphc/Transforms/VariableValueSource.h"
 
@@ -189,10 +193,11 @@ public:
 
 struct GraphFreezeVariablesPass
     : graphc::impl::GraphFreezeVariablesBase<GraphFreezeVariablesPass> {
-  GraphFreezeVariablesPass() = default;
-  explicit GraphFreezeVariablesPass(
-      std::vector<std::shared_ptr<VariableValueSource>> extra)
-      : sources(std::move(extra)) {}
+  using GraphFreezeVariablesBase::GraphFreezeVariablesBase;
+  GraphFreezeVariablesPass(
+      std::vector<std::shared_ptr<VariableValueSource>> extra,
+      const GraphFreezeVariablesOptions &options)
+      : GraphFreezeVariablesBase(options), sources(std::move(extra)) {}
 
   void runOnOperation() override;
 
@@ -276,6 +281,28 @@ void GraphFreezeVariablesPass::runOnOperation() {
       variables.push_back(op);
   });
   OpBuilder builder(&getContext());
+  // Kept variables, in --keep-variable order: their value and their reads.
+  struct Kept {
+    Operation *var = nullptr;
+    ElementsAttr value;
+    SmallVector<Operation *> reads;
+    SmallVector<OpOperand *> refUses;
+  };
+  SmallVector<Kept> kept(keepVariables.size());
+  for (size_t i = 0; i < keepVariables.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (keepVariables[i] == keepVariables[j]) {
+        func.emitError() << "--keep-variable '" << keepVariables[i]
+                         << "' is given twice";
+        return signalPassFailure();
+      }
+  auto keptIndex = [&](Operation *var) -> std::optional<size_t> {
+    for (size_t i = 0; i < keepVariables.size(); ++i)
+      if (keepVariables[i] == variableName(var) ||
+          keepVariables[i] == getNodeName(var))
+        return i;
+    return std::nullopt;
+  };
   for (Operation *var : variables) {
     VariableRef ref{variableName(var), var, nullptr};
     ref.type = cast<TensorType>(var->getResult(0).getType());
@@ -356,6 +383,17 @@ void GraphFreezeVariablesPass::runOnOperation() {
       continue;
     }
 
+    if (std::optional<size_t> index = keptIndex(var)) {
+      if (kept[*index].var) {
+        var->emitError() << "--keep-variable '" << keepVariables[*index]
+                         << "' names two variables";
+        failedAny = true;
+        continue;
+      }
+      kept[*index] = {var, value, reads, refUses};
+      continue;
+    }
+
     builder.setInsertionPointAfter(var);
     Value constant = ConstOp::create(builder, var->getLoc(), valueType, value);
     for (Operation *r : reads) {
@@ -380,6 +418,49 @@ void GraphFreezeVariablesPass::runOnOperation() {
     }
     for (OpOperand *use : refUses)
       use->set(constant);
+  }
+  // Kept variables become inputs after the feeds.
+  for (size_t i = 0; i < kept.size() && !failedAny; ++i) {
+    Kept &k = kept[i];
+    if (!k.var) {
+      func.emitError() << "--keep-variable '" << keepVariables[i]
+                       << "' names no variable the fetches read";
+      failedAny = true;
+      continue;
+    }
+    bool readByFetches =
+        needed.count(k.var) ||
+        llvm::any_of(k.reads, [&](Operation *r) { return needed.count(r); });
+    if (!readByFetches || !llvm::all_of(k.reads, [](Operation *r) {
+          return isa<ReadVariableOpOp>(r);
+        })) {
+      k.var->emitError() << "--keep-variable '" << keepVariables[i] << "': "
+                         << (readByFetches ? "only variables read whole "
+                                             "(ReadVariableOp, not "
+                                             "ResourceGather) can be kept"
+                                           : "the fetches do not read it");
+      failedAny = true;
+      continue;
+    }
+    Builder b(&getContext());
+    NamedAttrList attrs;
+    attrs.set(kFeedNameAttr, b.getStringAttr(variableName(k.var)));
+    attrs.set(kVariableInputAttr, b.getUnitAttr());
+    attrs.set(kInitialValueAttr, k.value);
+    unsigned index = func.getNumArguments();
+    if (failed(func.insertArgument(index, k.value.getType(),
+                                   attrs.getDictionary(&getContext()),
+                                   k.var->getLoc()))) {
+      failedAny = true;
+      continue;
+    }
+    Value input = func.getArgument(index);
+    for (Operation *r : k.reads) {
+      r->getResult(0).replaceAllUsesWith(input);
+      r->erase();
+    }
+    for (OpOperand *use : k.refUses)
+      use->set(input);
   }
   if (failedAny)
     return signalPassFailure();
@@ -411,6 +492,10 @@ void GraphFreezeVariablesPass::runOnOperation() {
 } // namespace
 
 std::unique_ptr<Pass> graphc::createGraphFreezeVariablesPass(
-    std::vector<std::shared_ptr<VariableValueSource>> sources) {
-  return std::make_unique<GraphFreezeVariablesPass>(std::move(sources));
+    std::vector<std::shared_ptr<VariableValueSource>> sources,
+    std::vector<std::string> keepVariables) {
+  GraphFreezeVariablesOptions options;
+  options.keepVariables.assign(keepVariables.begin(), keepVariables.end());
+  return std::make_unique<GraphFreezeVariablesPass>(std::move(sources),
+                                                    options);
 }

@@ -289,7 +289,7 @@ TEST_F(RunnerTest, Info) {
   RunOptions o = options();
   o.info = true;
   EXPECT_EQ(run(o), ExitSuccess) << err;
-  EXPECT_EQ(out, "model: fake_model (ABI version 2)\n"
+  EXPECT_EQ(out, "model: fake_model (ABI version 3)\n"
                  "input 0: x float32 [2,3]\n"
                  "output 0: y:0 float32 [2,3]\n"
                  "output 1: count:0 int32 [2]\n");
@@ -469,7 +469,7 @@ TEST_F(RunnerTest, LibraryErrors) {
   o.name = "fake_noinfo";
   expectFailure(o, kFakeModel, "no symbol 'fake_noinfo_info'");
   o.name = "fake_future";
-  expectFailure(o, kFakeModel, "ABI version 3, graph-run supports 2");
+  expectFailure(o, kFakeModel, "ABI version 4, graph-run supports 3");
   o.name = "fake_broken";
   expectFailure(o, kFakeModel, "invalid model metadata: output 0 ('y:0')");
 

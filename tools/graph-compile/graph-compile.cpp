@@ -58,6 +58,11 @@ static cl::opt<bool> graphFolds(
     cl::desc("Graph optimizations: batch norm, scale/shift and Pad folded "
              "into convs (default on; =false to compare)"),
     cl::init(true), cl::cat(graphCompileCategory));
+static cl::list<std::string> keepVariables(
+    "keep-variable",
+    cl::desc("Leave variable NAME unfrozen: an extra input after the feeds, "
+             "its saved value exported in NAME_info() (repeatable)"),
+    cl::value_desc("NAME"), cl::cat(graphCompileCategory));
 static cl::opt<bool> packWeights(
     "pack-weights",
     cl::desc("Matmul tiles read B from packed panels, constant weights "
@@ -161,6 +166,7 @@ int main(int argc, char **argv) {
   options.codegen.optLevel = optLevel;
   options.codegen.profile = profile;
   options.codegen.packMatmulWeights = packWeights;
+  options.keepVariables.assign(keepVariables.begin(), keepVariables.end());
   options.codegen.threads = threads;
   options.graphFolds = graphFolds;
   options.configurePassManager = [](mlir::PassManager &pm) {

@@ -52,6 +52,9 @@ struct CompileOptions {
   /// The graph optimizations (buildGraphFoldPipeline) between simplify
   /// and graph-to-linalg; --graph-folds=false turns them off.
   bool graphFolds = true;
+  /// --keep-variable NAME...: variables left unfrozen, passed by the caller
+  /// as inputs after the feeds (starting values exported in the library).
+  std::vector<std::string> keepVariables;
   CodegenOptions codegen;
   /// Applied to every pass manager the pipeline runs (IR printing, timing).
   std::function<mlir::LogicalResult(mlir::PassManager &)> configurePassManager;
@@ -69,7 +72,8 @@ void buildGraphOptimizationPipeline(mlir::OpPassManager &pm);
 /// is taken here.
 void buildGraphFreezePipeline(
     mlir::OpPassManager &pm,
-    std::vector<std::shared_ptr<VariableValueSource>> valueSources = {});
+    std::vector<std::shared_ptr<VariableValueSource>> valueSources = {},
+    std::vector<std::string> keepVariables = {});
 
 /// Graph phase 2: infer shapes and fold (twice), then CSE.
 void buildGraphSimplifyPipeline(mlir::OpPassManager &pm);

@@ -20,6 +20,11 @@ struct TensorSpec {
   std::string name;           // "x" for a feed, "y" or "y:1" for a fetch
   int dtype = 1;              // graphc_dtype / TF DataType number
   std::vector<int64_t> shape; // static
+  /// An input that is a variable kept by --keep-variable: the bytes of the
+  /// value it starts from (dense, row-major, num_bytes long), exported as
+  /// read-only data. Kept variables are the last inputs.
+  bool variable = false;
+  std::string initialValue;
 };
 
 /// One kernel of a library built with --profile (graphc-instrument-profile).

@@ -48,7 +48,19 @@ def GraphFreezeVariables : Pass<"graph-freeze-variables", "mlir::func::FuncOp"> 
     %r = graph.Identity %w : ...
     ```
     After: `%r`'s users read `graph.Const {value = dense<[1.0, 2.0]>}`.
+
+    `keep-variables` (graph-compile `--keep-variable NAME`) names variables
+    to leave mutable: each becomes a new function argument after the feeds,
+    in the order given (arg attrs `graph.feed` = its name, `graph.variable`,
+    and `graph.initial_value` = the value it would have been frozen to, so
+    callers can start from it), and its reads read that argument. A kept
+    variable still needs a value, must be read by the fetches, and must not
+    be written by them.
   }];
+  let options = [
+    ListOption<"keepVariables", "keep-variables", "std::string",
+               "Variables to turn into inputs instead of constants">
+  ];
 }
 
 def GraphInferShapes : Pass<"graph-infer-shapes", "mlir::func::FuncOp"> {

@@ -45,9 +45,15 @@ public:
 };
 
 /// The freezing pass with extra value sources, consulted in order before the
-/// constant initializers.
+/// constant initializers; `keepVariables` stay mutable, as inputs.
 std::unique_ptr<mlir::Pass> createGraphFreezeVariablesPass(
-    std::vector<std::shared_ptr<VariableValueSource>> sources);
+    std::vector<std::shared_ptr<VariableValueSource>> sources,
+    std::vector<std::string> keepVariables = {});
+
+/// Arg attrs of a kept variable's input (graph-freeze-variables
+/// keep-variables): a unit marker and the value it starts from.
+inline constexpr llvm::StringLiteral kVariableInputAttr = "graph.variable";
+inline constexpr llvm::StringLiteral kInitialValueAttr = "graph.initial_value";
 
 } // namespace graphc
 

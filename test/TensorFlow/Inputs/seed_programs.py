@@ -13,6 +13,8 @@ TF's own frozen graphs.
 
 Each of (a) and (b) is saved as a tf.train.Saver checkpoint + .meta, a TF1
 SavedModel and a bare GraphDef (whose only values are the initializers),
+and (b) is compiled with --keep-variable my_multiplier too (8.0 from the
+saved value, 20.0 when the caller passes 5.0, one compilation),
 with ref variables (VariableV2, TF1's default) and with resource variables
 (VarHandleOp, TF2's). Then the TF2 spelling: a tf.Module with tf.Variables
 saved by tf.saved_model.save, against convert_variables_to_constants_v2.
@@ -185,6 +187,18 @@ def tf1_checks(kind, resource):
         check("%s, %s: graphc's library computes %r" % (label, way, float(got)),
               same_bits(got, np.float32(before)), "expected %r" % before)
         compare_frozen("%s, %s" % (label, way), prefix + ".pb", tf_frozen, feeds, fetch, before)
+
+    if kind == "b":
+        # The variable kept (--keep-variable): an input after the feeds that
+        # starts from its saved value; no recompilation for a new one.
+        prefix = compile_model(ckpt + ".meta", os.path.join(d, "kept"), feed_specs, [fetch],
+                               ["--checkpoint", ckpt, "--keep-variable", "my_multiplier"])
+        got = run_library(prefix, feeds, fetch)
+        check(label + ", --keep-variable my_multiplier: the saved value gives %r" % float(got),
+              same_bits(got, np.float32(before)), "expected %r" % before)
+        got = run_library(prefix, dict(feeds, my_multiplier=np.float32(5.0)), fetch)
+        check(label + ", --keep-variable my_multiplier: passing 5.0 gives %r" % float(got),
+              same_bits(got, np.float32(after)), "expected %r" % after)
 
     # The assignment, saved to a new checkpoint; the same graph with it.
     sess.run(assign)
