@@ -1156,6 +1156,9 @@ LogicalResult SelectOp::verify() {
   auto data = rankedOf(getT()) ? rankedOf(getT()) : rankedOf(getE());
   if (!cond || !data)
     return success();
+  // A scalar condition picks t or e whole (TF's SelectOp allows it).
+  if (cond.getRank() == 0)
+    return success();
   if (cond.getRank() == 1 && data.getRank() >= 1) {
     if (!cond.isDynamicDim(0) && !data.isDynamicDim(0) &&
         cond.getDimSize(0) != data.getDimSize(0))
@@ -1174,7 +1177,7 @@ LogicalResult SelectOp::refineResultTypes() {
       failed(refineResult(*this, getOutput(), getE().getType())))
     return failure();
   auto cond = rankedOf(getCondition());
-  if (cond && cond.getRank() != 1)
+  if (cond && cond.getRank() > 1) // a scalar or 1-D one says nothing more
     return refineResult(*this, getOutput(),
                         cond.clone(elementOf(getOutput())));
   return success();

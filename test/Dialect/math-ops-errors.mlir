@@ -81,9 +81,10 @@ func.func @select_rows(%c: tensor<3xi1>, %t: tensor<2x3xf32>) {
 
 // -----
 
-func.func @select_scalar_condition(%c: tensor<i1>, %t: tensor<2x3xf32>) {
-  // expected-error @+1 {{condition must have the shape of t, or be 1-D matching its dim 0: 'tensor<i1>' vs 'tensor<2x3xf32>'}}
-  %0 = graph.Select %c, %t, %t : (tensor<i1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<*xf32>
+// (A scalar condition is valid: TF's SelectOp picks t or e whole.)
+func.func @select_condition_shape(%c: tensor<2x2xi1>, %t: tensor<2x3xf32>) {
+  // expected-error @+1 {{condition must have the shape of t, or be 1-D matching its dim 0: 'tensor<2x2xi1>' vs 'tensor<2x3xf32>'}}
+  %0 = graph.Select %c, %t, %t : (tensor<2x2xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<*xf32>
   return
 }
 

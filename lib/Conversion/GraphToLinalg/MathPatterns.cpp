@@ -359,7 +359,10 @@ struct SelectLowering : GraphOpLowering<SelectOp> {
     MLIRContext *ctx = rewriter.getContext();
     AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
     AffineMap condMap = identity;
-    if (getStaticType(op.getCondition()).getRank() == 1 && rank > 1)
+    int64_t condRank = getStaticType(op.getCondition()).getRank();
+    if (condRank == 0) // one condition for the whole tensor
+      condMap = AffineMap::get(rank, 0, {}, ctx);
+    else if (condRank == 1 && rank > 1)
       condMap = AffineMap::get(rank, 0, getAffineDimExpr(0, ctx));
     Value result = createGeneric(
         rewriter, op.getLoc(), type,
