@@ -179,6 +179,11 @@ Value createVector(PatternRewriter &rewriter, Location loc,
 Value createBiasAdd(PatternRewriter &rewriter, Location loc, Value value,
                     ArrayRef<float> bias) {
   Value b = createVector(rewriter, loc, bias);
+  // BiasAdd wants rank >= 2; on a vector (two folded shifts of a 1-D
+  // tensor, found by the random-graph fuzzer) the same sum is an AddV2.
+  auto type = dyn_cast<RankedTensorType>(value.getType());
+  if (!type || type.getRank() < 2)
+    return AddV2Op::create(rewriter, loc, value.getType(), value, b);
   return BiasAddOp::create(rewriter, loc, value.getType(), value, b, "NHWC");
 }
 

@@ -129,3 +129,21 @@ func.func @not_folded(%x: tensor<1x2x2x2xf32>, %wv: tensor<1x1x2x2xf32>) -> (ten
   %m3 = graph.Mul %c3, %s : (tensor<1x2x2x2xf32>, tensor<2xf32>) -> tensor<1x2x2x2xf32>
   return %m0, %c0, %m1, %m2, %m3 : tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>, tensor<1x2x2x2xf32>
 }
+
+// -----
+
+// Two constant shifts of a vector merge into one AddV2: BiasAdd needs rank
+// >= 2 (found by the random-graph fuzzer, seed 1058: graphc refused the
+// BiasAdd it had made itself).
+// CHECK-LABEL: func.func @shifts_of_a_vector
+// CHECK-NOT:   graph.BiasAdd
+// CHECK:       %[[C:.*]] = graph.Const {value = dense<[-1.500000e+00, -2.500000e+00]> : tensor<2xf32>}
+// CHECK:       %[[S:.*]] = graph.AddV2 %arg0, %[[C]]
+// CHECK:       return %[[S]]
+func.func @shifts_of_a_vector(%x: tensor<2xf32>) -> tensor<2xf32> {
+  %a = graph.Const {value = dense<[1.0, 2.0]> : tensor<2xf32>} : tensor<2xf32>
+  %b = graph.Const {value = dense<0.5> : tensor<2xf32>} : tensor<2xf32>
+  %s = graph.Sub %x, %a : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  %t = graph.Sub %s, %b : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xf32>
+  return %t : tensor<2xf32>
+}
