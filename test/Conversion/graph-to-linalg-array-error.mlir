@@ -50,12 +50,3 @@ func.func @pad_paddings(%x: tensor<2x3xf32>, %p: tensor<2x2xi32>) -> tensor<3x4x
   %0 = graph.MirrorPad %x, %p {mode = "SYMMETRIC"} : (tensor<2x3xf32>, tensor<2x2xi32>) -> tensor<3x4xf32> loc("pad")
   return %0 : tensor<3x4xf32>
 }
-
-// -----
-
-func.func @gather_batch_dims(%x: tensor<2x3xf32>, %i: tensor<2x4xi32>) -> tensor<2x4xf32> {
-  %a = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32> loc("a")
-  // expected-error @unknown {{node 'g': cannot lower GatherV2: batch_dims 1 is not supported (only 0)}}
-  %0 = graph.GatherV2 %x, %i, %a {batch_dims = 1} : (tensor<2x3xf32>, tensor<2x4xi32>, tensor<i32>) -> tensor<2x4xf32> loc("g")
-  return %0 : tensor<2x4xf32>
-}

@@ -163,6 +163,23 @@ func.func @gather(%x: tensor<4x6xf32>, %i: tensor<2x3xi64>) -> tensor<4x2x3xf32>
 
 // -----
 
+// GatherV2 with batch_dims = 1 (axis 1): indices [2, 4] share dim 0 with
+// params [2, 3]; result [2, 4]; row b of the result gathers from row b.
+// CHECK-DAG: #[[BIDX:.*]] = affine_map<(d0, d1) -> (d0, d1)>
+// CHECK-LABEL: func.func @gather_batch_dims
+// CHECK-SAME:    (%[[X:.*]]: tensor<2x3xf32>, %[[I:.*]]: tensor<2x4xi32>)
+// CHECK:         linalg.generic {indexing_maps = [#[[BIDX]], {{.*}}]{{.*}} ins(%[[I]] : tensor<2x4xi32>) outs(%{{.*}} : tensor<2x4xf32>)
+// CHECK:             %[[AT:.*]] = arith.minsi
+// CHECK:             %[[B:.*]] = linalg.index 0 : index
+// CHECK:             tensor.extract %[[X]][%[[B]], %[[AT]]] : tensor<2x3xf32>
+func.func @gather_batch_dims(%x: tensor<2x3xf32>, %i: tensor<2x4xi32>) -> tensor<2x4xf32> {
+  %a = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32>
+  %0 = graph.GatherV2 %x, %i, %a {batch_dims = 1} : (tensor<2x3xf32>, tensor<2x4xi32>, tensor<i32>) -> tensor<2x4xf32>
+  return %0 : tensor<2x4xf32>
+}
+
+// -----
+
 // GatherNd reads the K = 2 coordinates of its row of indices, clamps each
 // into its params dim and extracts the element (a generic with no inputs).
 // CHECK-LABEL: func.func @gather_nd

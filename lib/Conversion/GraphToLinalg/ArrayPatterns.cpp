@@ -518,9 +518,10 @@ struct FilledLikeLowering : GraphOpLowering<OpTy> {
 // Gathering, shape queries
 //===----------------------------------------------------------------------===//
 
-/// GatherV2 (batch_dims 0): a linalg.generic over the result reading the
-/// index from `indices` through its indexing map and the element from
-/// `params` with tensor.extract. TF rejects out-of-range indices at run
+/// GatherV2 (any batch_dims <= axis): a linalg.generic over the result
+/// reading the index from `indices` through its indexing map (batch dims
+/// shared with the result's first dims) and the element from `params` with
+/// tensor.extract. TF rejects out-of-range indices at run
 /// time; here they are clamped into range, so no read is out of bounds.
 struct GatherV2Lowering : GraphOpLowering<GatherV2Op> {
   using GraphOpLowering::GraphOpLowering;
@@ -528,9 +529,6 @@ struct GatherV2Lowering : GraphOpLowering<GatherV2Op> {
     if (std::string reason = requireConstant(op.getAxis(), "axis");
         !reason.empty())
       return reason;
-    if (op.getBatchDims() != 0)
-      return "batch_dims " + std::to_string(int64_t(op.getBatchDims())) +
-             " is not supported (only 0)";
     return "";
   }
   LogicalResult lower(GatherV2Op op, OpAdaptor adaptor,
@@ -542,9 +540,17 @@ struct GatherV2Lowering : GraphOpLowering<GatherV2Op> {
     int64_t axis =
         normalize(constantInts(op.getAxis()).front(), paramsType.getRank());
     int64_t indicesRank = indicesType.getRank();
+    // batch_dims B (the verifier bounds it): the first B dims of indices
+    // and params are shared batch dims, result dims 0..B-1.
+    int64_t batch = op.getBatchDims();
+    if (batch < 0)
+      batch += indicesRank;
+    if (batch > axis)
+      return rewriter.notifyMatchFailure(op, "batch_dims > axis");
     SmallVector<AffineExpr> exprs;
     for (int64_t d = 0; d < indicesRank; ++d)
-      exprs.push_back(rewriter.getAffineDimExpr(axis + d));
+      exprs.push_back(rewriter.getAffineDimExpr(d < batch ? d
+                                                          : axis + d - batch));
     AffineMap map = AffineMap::get(resultType.getRank(), 0, exprs,
                                    rewriter.getContext());
     Value params = adaptor.getParams();
@@ -563,7 +569,8 @@ struct GatherV2Lowering : GraphOpLowering<GatherV2Op> {
             at.push_back(linalg::IndexOp::create(b, l, d));
           at.push_back(index);
           for (int64_t d = axis + 1; d < paramsType.getRank(); ++d)
-            at.push_back(linalg::IndexOp::create(b, l, d - 1 + indicesRank));
+            at.push_back(
+                linalg::IndexOp::create(b, l, d - 1 + indicesRank - batch));
           return tensor::ExtractOp::create(b, l, params, at);
         });
     rewriter.replaceOp(op, result);

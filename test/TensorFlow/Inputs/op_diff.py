@@ -356,7 +356,8 @@ for dt in [F32, I32]:
              lambda x, s=sizes, axis=axis: raw.SplitV(value=x, size_splits=tf.constant(s, tf.int32),
                                                       axis=tf.constant(axis, tf.int32), num_split=len(s)))
     for shape, ishape, axis, bd in [((5,), (3,), 0, 0), ((4, 3), (2, 2), 0, 0), ((4, 3), (5,), 1, 0),
-                                    ((2, 4, 3), (2, 2), 1, 1)]:
+                                    ((2, 4, 3), (2, 2), 1, 1), ((2, 3, 4, 2), (2, 3, 5), 2, 2),
+                                    ((2, 4, 3), (2, 2, 3), 2, 1), ((2, 4, 3), (2, 5), 1, -1)]:
         case("GatherV2", f"{np.dtype(dt).name} {list(shape)} indices {list(ishape)} axis={axis} batch_dims={bd}",
              [inp(shape, dt), inp(ishape, I32, "index")],
              lambda x, i, axis=axis, bd=bd: raw.GatherV2(params=x, indices=i, axis=tf.constant(axis, tf.int32),
