@@ -26,12 +26,14 @@ the run, but one that passes does ("FIXED: ..."), so the list shrinks.
 import argparse
 import collections
 import os
-import subprocess
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from graphc_driver import compile_and_run  # noqa: E402
 
 tf1 = tf.compat.v1
 tf1.disable_eager_execution()
@@ -451,38 +453,6 @@ def tf_reference(c, index):
     return (feeds, fetches, refs), None
 
 
-def run(cmd):
-    return subprocess.run(cmd, capture_output=True, text=True)
-
-
-def compile_and_run(work, tag, graph_def, feeds, fetches):
-    """graphc on one GraphDef: compile, run; returns ({fetch: array}, error)."""
-    pb = os.path.join(work, tag + ".pb")
-    with open(pb, "wb") as f:
-        f.write(graph_def.SerializeToString())
-    cmd = ["graph-compile", pb, "-o", os.path.join(work, tag), "--emit", "so"]
-    for name in feeds:
-        cmd += ["--feed", name]
-    for name in fetches:
-        cmd += ["--fetch", name]
-    r = run(cmd)
-    if r.returncode != 0:
-        return None, (r.returncode, r.stderr.strip().splitlines()[-1] if r.stderr.strip() else "")
-    cmd = ["graph-run", os.path.join(work, tag + ".so"), "--name", tag]
-    for name, value in feeds.items():
-        path = os.path.join(work, f"{tag}.{name}.npy")
-        np.save(path, value)
-        cmd += ["--input", f"{name}={path}"]
-    outs = {}
-    for name in fetches:
-        outs[name] = os.path.join(work, f"{tag}.{name}.out.npy")
-        cmd += ["--output", f"{name}={outs[name]}"]
-    r = run(cmd)
-    if r.returncode != 0:
-        return None, (r.returncode, "graph-run: " + (r.stderr.strip().splitlines() or [""])[-1])
-    return {k: np.load(v) for k, v in outs.items()}, None
-
-
 def compare(c, got, ref):
     ref = np.asarray(ref)
     if got.shape != ref.shape:
@@ -549,11 +519,11 @@ def main():
     # TF refuses at run time: graphc must refuse with exit status 2.
     for i, c, (graph_def, feeds, fetches), err in refused:
         outs, gerr = compile_and_run(args.work, f"r{i}", graph_def, feeds, fetches)
-        if gerr and gerr[0] == 2:
+        if gerr and gerr.tool == "graph-compile" and gerr.code == 2:
             record(c, "refused")
         else:
             record(c, "fail", f"TF refuses ({err}) but graphc " +
-                   ("compiles and runs it" if outs is not None else f"exits {gerr[0]}: {gerr[1]}"))
+                   ("compiles and runs it" if outs is not None else str(gerr)))
 
     # Accepted by TF: graphc in groups of cases per graph.
     def run_group(group, tag):
@@ -568,7 +538,7 @@ def main():
         if outs is None:
             if len(group) == 1:
                 i, c, _ = group[0]
-                record(c, "fail", f"graphc exits {gerr[0]}: {gerr[1]}")
+                record(c, "fail", str(gerr))
                 return
             half = len(group) // 2  # find the cases graphc refuses
             run_group(group[:half], tag + "a")

@@ -18,12 +18,14 @@ float32 ops accumulate rounding differently in TF and in graphc.
 """
 import argparse
 import os
-import subprocess
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from graphc_driver import compile_and_run  # noqa: E402
 
 tf1 = tf.compat.v1
 tf1.disable_eager_execution()
@@ -214,35 +216,10 @@ def build_graph(seed, prefix):
     return b.feeds, fetches, computed
 
 
-def run(cmd):
-    return subprocess.run(cmd, capture_output=True, text=True)
-
-
 def graphc(work, tag, graph_def, feeds, fetch_names):
-    pb = os.path.join(work, tag + ".pb")
-    with open(pb, "wb") as f:
-        f.write(graph_def.SerializeToString())
-    cmd = ["graph-compile", pb, "-o", os.path.join(work, tag), "--emit", "so"]
-    for name in feeds:
-        cmd += ["--feed", name]
-    for name in fetch_names:
-        cmd += ["--fetch", name]
-    r = run(cmd)
-    if r.returncode != 0:
-        return None, "graph-compile exit %d: %s" % (r.returncode, (r.stderr.strip().splitlines() or [""])[-1])
-    cmd = ["graph-run", os.path.join(work, tag + ".so"), "--name", tag]
-    for name, value in feeds.items():
-        path = os.path.join(work, f"{tag}.{name.replace('/', '_')}.npy")
-        np.save(path, value)
-        cmd += ["--input", f"{name}={path}"]
-    outs = {}
-    for i, name in enumerate(fetch_names):
-        outs[name] = os.path.join(work, f"{tag}.out{i}.npy")
-        cmd += ["--output", f"{name}={outs[name]}"]
-    r = run(cmd)
-    if r.returncode != 0:
-        return None, "graph-run exit %d: %s" % (r.returncode, (r.stderr.strip().splitlines() or [""])[-1])
-    return {k: np.load(v) for k, v in outs.items()}, None
+    """graphc's outputs, or (None, the failure as a string)."""
+    outs, err = compile_and_run(work, tag, graph_def, feeds, fetch_names)
+    return outs, (str(err) if err else None)
 
 
 def differs(got, ref):
