@@ -409,9 +409,9 @@ void GraphFreezeVariablesPass::runOnOperation() {
       state.addOperands(constant);
       state.addTypes(constant.getType());
       state.addAttribute("T", TypeAttr::get(valueType.getElementType()));
-      for (StringRef kept : {StringRef("device"), StringRef(kControlInputsAttr)})
-        if (Attribute a = r->getAttr(kept))
-          state.addAttribute(kept, a);
+      for (StringRef attr : {StringRef("device"), StringRef(kControlInputsAttr)})
+        if (Attribute a = r->getAttr(attr))
+          state.addAttribute(attr, a);
       Operation *identity = builder.create(state);
       r->getResult(0).replaceAllUsesWith(identity->getResult(0));
       r->erase();
