@@ -47,6 +47,27 @@ tf::TensorShape shapeOf(ShapedType type) {
   return shape;
 }
 
+} // namespace
+
+std::vector<uint8_t> graphc::getDenseBytes(DenseElementsAttr dense) {
+  std::vector<uint8_t> bytes;
+  if (dense.getElementType().isInteger(1)) {
+    for (bool b : dense.getValues<bool>())
+      bytes.push_back(b ? 1 : 0);
+    return bytes;
+  }
+  ArrayRef<char> raw = dense.getRawData();
+  if (!dense.isSplat())
+    return std::vector<uint8_t>(raw.begin(), raw.end());
+  int64_t count = dense.getNumElements();
+  bytes.reserve(raw.size() * count);
+  for (int64_t k = 0; k < count; ++k)
+    bytes.insert(bytes.end(), raw.begin(), raw.end());
+  return bytes;
+}
+
+namespace {
+
 /// A constant's value as a TF tensor (dense, row-major, little-endian).
 LogicalResult convertTensor(ElementsAttr attr, tf::Tensor &tensor,
                             std::string &error) {
@@ -74,19 +95,9 @@ LogicalResult convertTensor(ElementsAttr attr, tf::Tensor &tensor,
     error = text;
     return failure();
   }
-  if (element.isInteger(1)) {
-    for (bool b : dense.getValues<bool>())
-      tensor.data.push_back(b ? 1 : 0);
+  tensor.data = getDenseBytes(dense);
+  if (element.isInteger(1))
     return success();
-  }
-  ArrayRef<char> raw = dense.getRawData();
-  if (dense.isSplat()) {
-    tensor.data.reserve(count * size);
-    for (int64_t k = 0; k < count; ++k)
-      tensor.data.insert(tensor.data.end(), raw.begin(), raw.begin() + size);
-  } else {
-    tensor.data.assign(raw.begin(), raw.end());
-  }
   if ((int64_t)tensor.data.size() != count * size) {
     error = "constant holds " + std::to_string(tensor.data.size()) +
             " bytes, expected " + std::to_string(count * size);

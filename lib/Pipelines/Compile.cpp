@@ -91,29 +91,6 @@ std::string graphc::defaultModelName(llvm::StringRef outputPrefix) {
 }
 
 namespace {
-/// The bytes of `value` as a library stores a tensor: dense, row-major,
-/// one byte per bool (MLIR bit-packs i1 and keeps a splat as one element).
-FailureOr<std::string> denseBytes(ElementsAttr value) {
-  auto dense = dyn_cast_or_null<DenseElementsAttr>(value);
-  if (!dense)
-    return failure();
-  int64_t count = dense.getNumElements();
-  if (dense.getElementType().isInteger(1)) {
-    std::string bytes;
-    for (bool b : dense.getValues<bool>())
-      bytes.push_back(b ? 1 : 0);
-    return bytes;
-  }
-  ArrayRef<char> raw = dense.getRawData();
-  if (!dense.isSplat())
-    return std::string(raw.begin(), raw.end());
-  std::string bytes;
-  bytes.reserve(raw.size() * count);
-  for (int64_t i = 0; i < count; ++i)
-    bytes.append(raw.begin(), raw.end());
-  return bytes;
-}
-
 /// ModelSignature from the function's feed/fetch names and types.
 FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
   ModelSignature signature;
@@ -154,12 +131,13 @@ FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
       return failure();
     if (func.getArgAttr(i, kVariableInputAttr)) {
       t->variable = true;
-      auto value = func.getArgAttrOfType<ElementsAttr>(i, kInitialValueAttr);
-      FailureOr<std::string> bytes = denseBytes(value);
-      if (failed(bytes))
+      auto value =
+          func.getArgAttrOfType<DenseElementsAttr>(i, kInitialValueAttr);
+      if (!value)
         return func.emitError() << "the value of kept variable '" << t->name
                                 << "' cannot be exported";
-      t->initialValue = std::move(*bytes);
+      std::vector<uint8_t> bytes = getDenseBytes(value);
+      t->initialValue.assign(bytes.begin(), bytes.end());
     }
     signature.inputs.push_back(*t);
   }

@@ -42,6 +42,11 @@ inline constexpr llvm::StringLiteral kProducerAttr = "graph.producer";
 /// "<name>/<op>".
 mlir::FailureOr<tf::GraphDef> exportGraphDef(mlir::func::FuncOp func);
 
+/// The bytes of a dense constant as TF's tensor_content (and a generated
+/// library) holds them: row-major, one byte per bool (MLIR bit-packs i1),
+/// a splat repeated for every element.
+std::vector<uint8_t> getDenseBytes(mlir::DenseElementsAttr dense);
+
 } // namespace graphc
 
 #endif // GRAPHC_EXPORT_EXPORTGRAPHDEF_H
