@@ -746,6 +746,10 @@ LogicalResult NegOp::refineResultTypes() { return refineSameAsOperand(*this); }
 LogicalResult FloorOp::refineResultTypes() {
   return refineSameAsOperand(*this);
 }
+LogicalResult ErfOp::refineResultTypes() { return refineSameAsOperand(*this); }
+LogicalResult ErfcOp::refineResultTypes() {
+  return refineSameAsOperand(*this);
+}
 LogicalResult LeakyReluOp::refineResultTypes() {
   return refineSameAsOperand(*this);
 }
@@ -807,6 +811,27 @@ OpFoldResult SqrtOp::fold(FoldAdaptor adaptor) {
       adaptor.getX(), getY(),
       [](const APFloat &x) -> std::optional<APFloat> {
         return applyInDouble(x, std::sqrt);
+      },
+      nullptr);
+}
+
+static double erfInDouble(double x) { return std::erf(x); }
+static double erfcInDouble(double x) { return std::erfc(x); }
+
+OpFoldResult ErfOp::fold(FoldAdaptor adaptor) {
+  return foldUnary(
+      adaptor.getX(), getY(),
+      [](const APFloat &x) -> std::optional<APFloat> {
+        return applyInDouble(x, erfInDouble);
+      },
+      nullptr);
+}
+
+OpFoldResult ErfcOp::fold(FoldAdaptor adaptor) {
+  return foldUnary(
+      adaptor.getX(), getY(),
+      [](const APFloat &x) -> std::optional<APFloat> {
+        return applyInDouble(x, erfcInDouble);
       },
       nullptr);
 }

@@ -31,6 +31,10 @@ def Graph_SquareOp : Graph_UnaryOp<"Square", "x * x">;
 def Graph_AbsOp : Graph_UnaryOp<"Abs", "|x|">;
 def Graph_NegOp : Graph_UnaryOp<"Neg", "-x">;
 def Graph_FloorOp : Graph_UnaryOp<"Floor", "largest integer <= x">;
+// Keras 3's exact GELU is 0.5 * x * erfc(-x / sqrt(2)) (ConvNeXt,
+// Transformer feed-forwards); tf.math.erf spells the other form.
+def Graph_ErfOp : Graph_UnaryOp<"Erf", "the error function erf(x)">;
+def Graph_ErfcOp : Graph_UnaryOp<"Erfc", "the complementary error function 1 - erf(x)">;
 
 def Graph_LeakyReluOp : Graph_UnaryOp<"LeakyRelu", "x > 0 ? x : alpha * x"> {
   let arguments = (ins AnyTensor:$x,

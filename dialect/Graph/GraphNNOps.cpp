@@ -9,6 +9,7 @@
 // kernels compute, element by element in the element type.
 //
 //===----------------------------------------------------------------------===//
+#include "Graph/EinsumEquation.h"
 #include "Graph/GraphOps.h"
 #include "Graph/GraphShapeUtils.h"
 #include "mlir/Dialect/Traits.h"
@@ -684,4 +685,54 @@ LogicalResult FusedMatMulOp::refineResultTypes() {
   int64_t n = b ? b.getDimSize(getTransposeB() ? 0 : 1) : ShapedType::kDynamic;
   return refineResult(*this, getProduct(),
                       RankedTensorType::get({m, n}, elementOf(getA())));
+}
+
+//===----------------------------------------------------------------------===//
+// Einsum
+//===----------------------------------------------------------------------===//
+
+LogicalResult EinsumOp::verify() {
+  std::string error;
+  std::optional<EinsumEquation> eq =
+      parseEinsumEquation(getEquation(), getInputs().size(), error);
+  if (!eq)
+    return emitOpError() << error;
+  if (getInputs().empty() || getInputs().size() > 2)
+    return emitOpError() << "takes 1 or 2 operands, got "
+                         << getInputs().size();
+  Type element = elementOf(getOutput());
+  for (Value v : getInputs())
+    if (elementOf(v) != element)
+      return emitOpError() << "operands and result must have one element type";
+  SmallVector<ArrayRef<int64_t>> shapes;
+  for (Value v : getInputs()) {
+    auto t = rankedOf(v);
+    if (!t)
+      return success();
+    shapes.push_back(t.getShape());
+  }
+  if (!einsumLabelSizes(*eq, shapes, error))
+    return emitOpError() << "equation '" << getEquation() << "': " << error;
+  return success();
+}
+
+LogicalResult EinsumOp::refineResultTypes() {
+  std::string error;
+  std::optional<EinsumEquation> eq =
+      parseEinsumEquation(getEquation(), getInputs().size(), error);
+  SmallVector<ArrayRef<int64_t>> shapes;
+  for (Value v : getInputs()) {
+    auto t = rankedOf(v);
+    if (!t)
+      return success();
+    shapes.push_back(t.getShape());
+  }
+  std::optional<std::map<char, int64_t>> sizes;
+  if (!eq || !(sizes = einsumLabelSizes(*eq, shapes, error)))
+    return emitOpError() << error;
+  SmallVector<int64_t> shape;
+  for (char c : eq->output)
+    shape.push_back(sizes->at(c) < 0 ? ShapedType::kDynamic : sizes->at(c));
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(shape, elementOf(getOutput())));
 }

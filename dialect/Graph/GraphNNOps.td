@@ -101,6 +101,20 @@ def Graph_BatchMatMulV3Op : Graph_BatchMatMulOpBase<"BatchMatMulV3",
     "batched matrix product with broadcasting batch dims and own output type",
     []>;
 
+// Keras 3's MultiHeadAttention and EinsumDense write their projections and
+// attention products as einsums ("abc,cde->abde", "aecd,abcd->acbe").
+def Graph_EinsumOp : Graph_ShapedOp<"Einsum", [Pure]> {
+  let summary = "tensor contraction given by an einsum equation";
+  let description = [{
+    TF's Einsum: the product of the operands' elements over every label of
+    the equation, summed over the labels the output leaves out (see
+    EinsumEquation.h for the accepted forms).
+  }];
+  let arguments = (ins Variadic<AnyTensor>:$inputs, StrAttr:$equation);
+  let results = (outs AnyTensor:$output);
+  let hasVerifier = 1;
+}
+
 //===----------------------------------------------------------------------===//
 // Batch normalization
 //===----------------------------------------------------------------------===//

@@ -93,6 +93,54 @@ void IdentityNOp::getCanonicalizationPatterns(RewritePatternSet &results,
   results.add<ForwardIdentityN>(context);
 }
 
+namespace {
+/// Conv2D(x, w) whose filter [kh, kw, 1, O] has one input channel while x
+/// has C > 1 is TF's grouped convolution with C groups of one channel each:
+/// output channel o = g * (O / C) + m reads input channel g with filter
+/// w[:, :, 0, o], which is DepthwiseConv2dNative(x, reshape(w, [kh, kw, C,
+/// O / C])) with the same window: the depthwise lowering then handles it.
+struct GroupedConvToDepthwise : OpRewritePattern<Conv2DOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(Conv2DOp op,
+                                PatternRewriter &rewriter) const override {
+    auto input = dyn_cast<RankedTensorType>(op.getInput().getType());
+    auto filter = dyn_cast<RankedTensorType>(op.getFilter().getType());
+    if (!input || !filter || input.getRank() != 4 || filter.getRank() != 4 ||
+        !filter.hasStaticShape())
+      return failure();
+    int64_t c = input.getDimSize(op.getDataFormat() == "NCHW" ? 1 : 3);
+    int64_t out = filter.getDimSize(3);
+    if (ShapedType::isDynamic(c) || c <= 1 || filter.getDimSize(2) != 1 ||
+        out % c != 0)
+      return failure();
+    auto depthwiseFilterType = RankedTensorType::get(
+        {filter.getDimSize(0), filter.getDimSize(1), c, out / c},
+        filter.getElementType());
+    auto shapeType = RankedTensorType::get({4}, rewriter.getI32Type());
+    SmallVector<int32_t> dims;
+    for (int64_t d : depthwiseFilterType.getShape())
+      dims.push_back(static_cast<int32_t>(d));
+    Value shape = ConstOp::create(
+        rewriter, op.getLoc(), shapeType,
+        DenseElementsAttr::get(shapeType, ArrayRef<int32_t>(dims)));
+    Value reshaped = ReshapeOp::create(rewriter, op.getLoc(),
+                                       depthwiseFilterType, op.getFilter(),
+                                       shape);
+    auto depthwise = DepthwiseConv2dNativeOp::create(
+        rewriter, op.getLoc(), op.getType(), op.getInput(), reshaped,
+        op.getStridesAttr(), op.getPaddingAttr(), op.getExplicitPaddingsAttr(),
+        op.getDataFormatAttr(), op.getDilationsAttr());
+    rewriter.replaceOp(op, depthwise.getOutput());
+    return success();
+  }
+};
+} // namespace
+
+void Conv2DOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                           MLIRContext *context) {
+  results.add<GroupedConvToDepthwise>(context);
+}
+
 // Shared by every broadcasting binary op.
 static LogicalResult verifyBroadcastable(Operation *op) {
   auto x = dyn_cast<RankedTensorType>(op->getOperand(0).getType());

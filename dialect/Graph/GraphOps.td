@@ -197,6 +197,9 @@ def Graph_Conv2DOp : Graph_ShapedOp<"Conv2D", [Pure, AllElementTypesMatch<["inpu
                        DefaultValuedAttr<I64ArrayAttr, "{}">:$dilations);
   let results = (outs AnyTensor:$output);
   let hasVerifier = 1;
+  // One input channel per group (Keras's Conv2D(groups=C), ConvNeXt's
+  // depthwise convs) is DepthwiseConv2dNative.
+  let hasCanonicalizer = 1;
 }
 
 class Graph_PoolOp<string mnemonic, string what>

@@ -111,10 +111,12 @@ std::vector<OpSpec> buildTable() {
     compare(op);
   for (const char *op : {"Relu", "Relu6", "Elu", "Selu", "Sigmoid", "Tanh",
                          "Softmax", "LogSoftmax", "Exp", "Log", "Sqrt",
-                         "Rsqrt", "Square", "Abs", "Neg", "Floor", "Ceil"})
+                         "Rsqrt", "Square", "Abs", "Neg", "Floor", "Ceil", "Erf",
+                         "Erfc"})
     unary(op);
   t.push_back({"LeakyRelu", {"T"}, {"T"}, {{"alpha", real(0.2f)}}});
   t.push_back({"AddN", {"N*T"}, {"T"}, {}});
+  t.push_back({"Einsum", {"N*T"}, {"T"}, {}});
   for (const char *op : {"Mean", "Sum", "Max", "Min", "Prod"})
     reduction(op);
 

@@ -4,12 +4,19 @@
 // alternated until neither changes anything. Upstream's canonicalizer
 // already iterates its patterns to a fixpoint, but it cannot see our shape
 // inference, and a run-time shape chain needs both in turn for every link.
+// So each round first walks the function once in order, refining each op's
+// result types and folding it right away:
+// a Shape -> StridedSlice -> Pack -> Reshape chain then resolves in one
+// round instead of one round per chain (ConvNeXt's 18 blocks needed 37).
 //
 //===----------------------------------------------------------------------===//
 #include "graphc/Transforms/InferShapes.h"
 #include "graphc/Transforms/Passes.h"
 
+#include "Graph/GraphOps.h"
+
 #include "mlir/IR/PatternMatch.h"
+#include "mlir/Transforms/FoldUtils.h"
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
@@ -21,6 +28,38 @@ namespace graphc {
 using namespace mlir;
 
 namespace {
+
+/// One walk in program order: refine each op's result types, then try its
+/// folder. Returns whether anything changed.
+FailureOr<bool> refineAndFold(func::FuncOp func) {
+  SmallVector<Operation *> ops;
+  func.walk([&](Operation *op) {
+    if (op != func && !op->hasTrait<OpTrait::ConstantLike>() &&
+        op->getNumRegions() == 0)
+      ops.push_back(op);
+  });
+  OperationFolder folder(func.getContext());
+  bool changed = false;
+  for (Operation *op : ops) {
+    if (auto shaped = dyn_cast<graphc::graph::ShapeInferenceOpInterface>(op)) {
+      SmallVector<Type> before(op->getResultTypes());
+      if (failed(shaped.refineResultTypes()))
+        return failure();
+      changed |= !llvm::equal(before, op->getResultTypes());
+    }
+    // Folding asks each op's folder (Shape folds on a static operand
+    // type, arithmetic on constant operands).
+    if (op->getNumResults() == 0)
+      continue;
+    // tryToFold erases only `op` (replaced by constants), which this walk
+    // does not visit again.
+    bool inPlace = false;
+    if (succeeded(folder.tryToFold(op, &inPlace)))
+      changed = true;
+  }
+  return changed;
+}
+
 struct GraphSimplifyPass : graphc::impl::GraphSimplifyBase<GraphSimplifyPass> {
   using GraphSimplifyBase::GraphSimplifyBase;
 
@@ -38,6 +77,10 @@ struct GraphSimplifyPass : graphc::impl::GraphSimplifyBase<GraphSimplifyPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     for (unsigned round = 0; round < maxIterations; ++round) {
+      FailureOr<bool> eagerlyFolded = refineAndFold(func);
+      if (failed(eagerlyFolded))
+        return signalPassFailure();
+      // (Also sets the function type from the refined results.)
       FailureOr<bool> shapesChanged = graphc::inferShapes(func);
       if (failed(shapesChanged))
         return signalPassFailure();
@@ -48,11 +91,11 @@ struct GraphSimplifyPass : graphc::impl::GraphSimplifyBase<GraphSimplifyPass> {
         func.emitError() << "graph-simplify: folding did not converge";
         return signalPassFailure();
       }
-      if (!*shapesChanged && !folded)
+      if (!*eagerlyFolded && !*shapesChanged && !folded)
         return;
     }
     func.emitError() << "graph-simplify: shapes and folds still changing after "
-                     << maxIterations << " rounds";
+                     << maxIterations.getValue() << " rounds";
     signalPassFailure();
   }
 

@@ -288,3 +288,43 @@ func.func @fused_matmul_negative(%a: tensor<2x3xf32>, %b: tensor<3x5xf32>) {
   %0 = graph._FusedMatMul %a, %b {num_args = -1 : i64} : (tensor<2x3xf32>, tensor<3x5xf32>) -> tensor<*xf32>
   return
 }
+
+// -----
+
+func.func @einsum_no_arrow(%x: tensor<2x3xf32>, %y: tensor<3x4xf32>) {
+  // expected-error @+1 {{equation 'ab,bc' has no '->'}}
+  %0 = graph.Einsum %x, %y {equation = "ab,bc"} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_ellipsis(%x: tensor<2x3xf32>, %y: tensor<3x4xf32>) {
+  // expected-error @+1 {{ellipsis (broadcast dims) is not supported}}
+  %0 = graph.Einsum %x, %y {equation = "...b,bc->...c"} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_sizes(%x: tensor<2x3xf32>, %y: tensor<4x5xf32>) {
+  // expected-error @+1 {{equation 'ab,bc->ac': label 'b' has size 3 and 4}}
+  %0 = graph.Einsum %x, %y {equation = "ab,bc->ac"} : (tensor<2x3xf32>, tensor<4x5xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_rank(%x: tensor<2x3x4xf32>, %y: tensor<3x4xf32>) {
+  // expected-error @+1 {{operand 0 has rank 3, the equation gives it 2 labels}}
+  %0 = graph.Einsum %x, %y {equation = "ab,bc->ac"} : (tensor<2x3x4xf32>, tensor<3x4xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @einsum_output_label(%x: tensor<2x3xf32>, %y: tensor<3x4xf32>) {
+  // expected-error @+1 {{output label 'z' is not a label of an operand, or repeats}}
+  %0 = graph.Einsum %x, %y {equation = "ab,bc->az"} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<*xf32>
+  return
+}

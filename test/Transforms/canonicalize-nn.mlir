@@ -45,3 +45,29 @@ func.func @not_constant(%x: tensor<2x2xf32>) -> (tensor<2x2xf32>, tensor<2x2xf32
   %1 = graph.Prelu %x, %a : (tensor<2x2xf32>, tensor<2xf32>) -> tensor<2x2xf32>
   return %0, %1 : tensor<2x2xf32>, tensor<2x2xf32>
 }
+
+// -----
+
+// Conv2D with one input channel per group (Keras's Conv2D(groups=C), as
+// ConvNeXt's 7x7 depthwise convs are built) is DepthwiseConv2dNative on the
+// filter reshaped [kh, kw, 1, O] -> [kh, kw, C, O / C], window kept.
+// CHECK-LABEL: func.func @grouped_conv
+// CHECK: %[[S:.*]] = graph.Const {value = dense<[3, 3, 4, 2]> : tensor<4xi32>}
+// CHECK: %[[W:.*]] = graph.Reshape %arg1, %[[S]] : (tensor<3x3x1x8xf32>, tensor<4xi32>) -> tensor<3x3x4x2xf32>
+// CHECK: graph.DepthwiseConv2dNative %arg0, %[[W]] {{.*}}padding = "SAME", strides = [1, 2, 2, 1]
+// CHECK-NOT: graph.Conv2D
+func.func @grouped_conv(%x: tensor<1x8x8x4xf32>, %w: tensor<3x3x1x8xf32>) -> tensor<1x4x4x8xf32> {
+  %0 = graph.Conv2D %x, %w {padding = "SAME", strides = [1, 2, 2, 1]} : (tensor<1x8x8x4xf32>, tensor<3x3x1x8xf32>) -> tensor<1x4x4x8xf32>
+  return %0 : tensor<1x4x4x8xf32>
+}
+
+// -----
+
+// A grouped conv with more than one channel per group stays a Conv2D (and
+// is reported as unsupported when lowered).
+// CHECK-LABEL: func.func @grouped_conv_two_per_group
+// CHECK: graph.Conv2D
+func.func @grouped_conv_two_per_group(%x: tensor<1x8x8x4xf32>, %w: tensor<3x3x2x8xf32>) -> tensor<1x8x8x8xf32> {
+  %0 = graph.Conv2D %x, %w {padding = "SAME", strides = [1, 1, 1, 1]} : (tensor<1x8x8x4xf32>, tensor<3x3x2x8xf32>) -> tensor<1x8x8x8xf32>
+  return %0 : tensor<1x8x8x8xf32>
+}

@@ -72,3 +72,16 @@ func.func @fused(%x: tensor<1x8x8x3xf32>, %a: tensor<1x1x3xf32>, %w: tensor<3x3x
   %2 = graph._FusedMatMul %m, %n, %b {fused_ops = ["BiasAdd"], num_args = 1 : i64, transpose_a = true, transpose_b = true} : (tensor<3x2xf32>, tensor<4x3xf32>, tensor<4xf32>) -> tensor<*xf32>
   return %0, %1, %2 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// Einsum: each output label's size from the operands (MultiHeadAttention's
+// query projection and attention scores).
+// CHECK-LABEL: func.func @einsum
+// CHECK: graph.Einsum {{.*}} -> tensor<1x32x4x16xf32>
+// CHECK: graph.Einsum {{.*}} -> tensor<1x4x32x32xf32>
+func.func @einsum(%x: tensor<1x32x64xf32>, %w: tensor<64x4x16xf32>) -> (tensor<*xf32>, tensor<*xf32>) {
+  %q = graph.Einsum %x, %w {equation = "abc,cde->abde"} : (tensor<1x32x64xf32>, tensor<64x4x16xf32>) -> tensor<*xf32>
+  %s = graph.Einsum %q, %q {equation = "aecd,abcd->acbe"} : (tensor<*xf32>, tensor<*xf32>) -> tensor<*xf32>
+  return %q, %s : tensor<*xf32>, tensor<*xf32>
+}

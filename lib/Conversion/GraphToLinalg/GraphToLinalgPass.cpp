@@ -49,6 +49,7 @@ void graphc::populateGraphToLinalgPatterns(RewritePatternSet &patterns) {
   graph_to_linalg::populateMathPatterns(patterns);
   graph_to_linalg::populateArrayPatterns(patterns);
   graph_to_linalg::populateNNPatterns(patterns);
+  graph_to_linalg::populateEinsumPatterns(patterns);
   graph_to_linalg::populateMiscPatterns(patterns);
 }
 

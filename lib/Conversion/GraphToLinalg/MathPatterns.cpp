@@ -758,6 +758,10 @@ void populateMathPatterns(RewritePatternSet &patterns) {
                ElementwiseLowering<RsqrtOp, mathBody<RsqrtOp, math::RsqrtOp>,
                                    false>,
                ElementwiseLowering<FloorOp, mathBody<FloorOp, math::FloorOp>,
+                                   false>,
+               // libm's erff/erfcf (math-to-libm).
+               ElementwiseLowering<ErfOp, mathBody<ErfOp, math::ErfOp>, false>,
+               ElementwiseLowering<ErfcOp, mathBody<ErfcOp, math::ErfcOp>,
                                    false>>(ctx);
   // Unary math on floats and integers.
   patterns.add<ElementwiseLowering<SquareOp, squareBody<SquareOp>, true>,

@@ -104,6 +104,8 @@ void populateReductionPatterns(mlir::RewritePatternSet &patterns);
 void populateMathPatterns(mlir::RewritePatternSet &patterns);
 void populateArrayPatterns(mlir::RewritePatternSet &patterns);
 void populateNNPatterns(mlir::RewritePatternSet &patterns);
+/// Einsum (EinsumPatterns.cpp).
+void populateEinsumPatterns(mlir::RewritePatternSet &patterns);
 void populateMiscPatterns(mlir::RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//

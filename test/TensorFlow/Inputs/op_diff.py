@@ -97,6 +97,7 @@ UNARY = {  # op: (dtypes, domain)
     "Exp": ([F32, F64, F16], "any"), "Log": ([F32, F64, F16], "pos"),
     "Sqrt": ([F32, F64, F16], "pos"), "Rsqrt": ([F32, F64], "pos"),
     "Square": ([F32, F64, I32, I64], "any"), "Floor": ([F32, F64, F16], "any"),
+    "Erf": ([F32, F64, F16], "any"), "Erfc": ([F32, F64, F16], "any"),
     "Tanh": ([F32, F64, F16], "any"), "Sigmoid": ([F32, F64, F16], "any"),
     "Relu": ([F32, F64, F16, I32, I64], "any"), "Relu6": ([F32, F64, I32], "any"),
     "Elu": ([F32, F64], "any"), "Selu": ([F32, F64], "any"),
@@ -290,6 +291,35 @@ for op in ["BatchMatMulV2", "BatchMatMulV3", "BatchMatMul"]:
                 case(op, f"{list(ba)}x{list(bb)} adj_x={ax} adj_y={ay}", [inp(a, F32), inp(b, F32)],
                      lambda x, y, op=op, ax=ax, ay=ay, kw=kw: getattr(raw, op)(x=x, y=y, adj_x=ax, adj_y=ay, **kw),
                      kind="window", terms=k)
+# Einsum: Keras 3's MultiHeadAttention / EinsumDense equations, plain and
+# transposed products, a diagonal, a sum, an outer product.
+EINSUM = {  # equation: operand shapes (label sizes a=2 b=3 c=4 d=5 e=3)
+    "abc,cde->abde": [(2, 3, 4), (4, 5, 3)],
+    "aecd,abcd->acbe": [(2, 3, 4, 5), (2, 3, 4, 5)],
+    "acbe,aecd->abcd": [(2, 4, 3, 3), (2, 3, 4, 5)],
+    "abcd,cde->abe": [(2, 3, 4, 5), (4, 5, 3)],
+    "ab,bc->ac": [(2, 3), (3, 4)],
+    "ab,cb->ac": [(2, 3), (4, 3)],
+    "bij,bjk->bik": [(2, 3, 4), (2, 4, 5)],
+    "ij,ij->i": [(3, 4), (3, 4)],
+    "i,j->ij": [(3,), (4,)],
+    "ii->i": [(4, 4)],
+    "abc->cb": [(2, 3, 4)],
+    "abc->": [(2, 3, 4)],
+}
+for eq, shapes in EINSUM.items():
+    for dt in ([F32, F64, I32] if len(shapes) == 2 else [F32]):
+        terms = 1
+        labels = {}
+        for spec, shape in zip(eq.split("->")[0].split(","), shapes):
+            labels.update(zip(spec, shape))
+        out = eq.split("->")[1] if "->" in eq else None
+        for lab, size in labels.items():
+            if out is not None and lab not in out:
+                terms *= size
+        case("Einsum", f"{np.dtype(dt).name} {eq}", [inp(sh, dt) for sh in shapes],
+             lambda *xs, eq=eq: raw.Einsum(inputs=list(xs), equation=eq),
+             kind="window", terms=max(terms, 1))
 for dt in [F32, F64]:
     for shape in [(2, 5), (1, 3, 3, 4), (2, 2, 2, 7)]:
         case("BiasAdd", f"{np.dtype(dt).name} {list(shape)}", [inp(shape, dt), inp(shape[-1:], dt)],
