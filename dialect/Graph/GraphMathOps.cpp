@@ -933,6 +933,45 @@ OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
       });
 }
 
+LogicalResult LogicalAndOp::verify() {
+  return verifyBroadcastable(*this, getOperands());
+}
+LogicalResult LogicalOrOp::verify() {
+  return verifyBroadcastable(*this, getOperands());
+}
+LogicalResult LogicalAndOp::refineResultTypes() { return refineBroadcast(*this); }
+LogicalResult LogicalOrOp::refineResultTypes() { return refineBroadcast(*this); }
+LogicalResult LogicalNotOp::refineResultTypes() {
+  return refineSameAsOperand(*this);
+}
+/// A fold of bools (foldUnary / foldBinary leave i1 alone: TF has no bool
+/// arithmetic, but it has logic).
+template <typename Fn>
+static Attribute foldLogical(ArrayRef<Attribute> operands, Value result,
+                             Fn fn) {
+  return foldElementwise(
+      operands, getFoldType(result),
+      [&](ArrayRef<Scalar> args) -> std::optional<Scalar> {
+        for (const Scalar &a : args)
+          if (!std::holds_alternative<APInt>(a) ||
+              asInt(a).getBitWidth() != 1)
+            return std::nullopt;
+        return Scalar(fn(args));
+      });
+}
+OpFoldResult LogicalAndOp::fold(FoldAdaptor adaptor) {
+  return foldLogical({adaptor.getX(), adaptor.getY()}, getZ(),
+                     [](ArrayRef<Scalar> a) { return asInt(a[0]) & asInt(a[1]); });
+}
+OpFoldResult LogicalOrOp::fold(FoldAdaptor adaptor) {
+  return foldLogical({adaptor.getX(), adaptor.getY()}, getZ(),
+                     [](ArrayRef<Scalar> a) { return asInt(a[0]) | asInt(a[1]); });
+}
+OpFoldResult LogicalNotOp::fold(FoldAdaptor adaptor) {
+  return foldLogical({adaptor.getX()}, getY(),
+                     [](ArrayRef<Scalar> a) { return ~asInt(a[0]); });
+}
+
 OpFoldResult MinimumOp::fold(FoldAdaptor adaptor) {
   bool isUnsigned = isUnsignedInt(elementOf(getX()));
   return foldBinary(

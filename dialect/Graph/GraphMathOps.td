@@ -60,6 +60,13 @@ def Graph_LogSoftmaxOp : Graph_ShapedOp<"LogSoftmax",
 
 def Graph_MaximumOp : Graph_BinaryOp<"Maximum", "max(x, y) (NaN propagates)">;
 def Graph_MinimumOp : Graph_BinaryOp<"Minimum", "min(x, y) (NaN propagates)">;
+// Bools only (TF's kernels are registered for DT_BOOL); a While loop's
+// condition is typically LogicalAnd(Less(i, n), Less(t, steps)).
+def Graph_LogicalAndOp : Graph_BinaryOp<"LogicalAnd", "x and y (bools)">;
+def Graph_LogicalOrOp : Graph_BinaryOp<"LogicalOr", "x or y (bools)">;
+def Graph_LogicalNotOp : Graph_UnaryOp<"LogicalNot", "not x (bools)"> {
+  let hasFolder = 1;
+}
 def Graph_SquaredDifferenceOp
     : Graph_BinaryOp<"SquaredDifference", "(x - y) * (x - y)">;
 def Graph_PowOp : Graph_BinaryOp<"Pow", "x to the power y">;

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "graphc/Import/ImportModel.h"
+#include "graphc/Import/ImportLoopFunctions.h"
 
 #include "graphc/Import/CheckpointKeys.h"
 #include "graphc/Import/CheckpointValueSource.h"
@@ -366,6 +367,11 @@ FailureOr<ImportedModel> graphc::importModel(MLIRContext *context,
     pruneToFetches(meta.graph, importOptions);
   model.module = importGraphDef(meta.graph, context, importOptions, fileName);
   if (!model.module)
+    return failure();
+  // While loops name their cond/body functions: bring those in as private
+  // funcs for graph-unroll-while.
+  if (failed(importLoopFunctions(*model.module, meta.graph, meta.ops,
+                                 fileName)))
     return failure();
   return model;
 }

@@ -117,6 +117,9 @@ std::vector<OpSpec> buildTable() {
   t.push_back({"LeakyRelu", {"T"}, {"T"}, {{"alpha", real(0.2f)}}});
   t.push_back({"AddN", {"N*T"}, {"T"}, {}});
   t.push_back({"Einsum", {"N*T"}, {"T"}, {}});
+  t.push_back({"LogicalAnd", {"=bool", "=bool"}, {"=bool"}, {}});
+  t.push_back({"LogicalOr", {"=bool", "=bool"}, {"=bool"}, {}});
+  t.push_back({"LogicalNot", {"=bool"}, {"=bool"}, {}});
   for (const char *op : {"Mean", "Sum", "Max", "Min", "Prod"})
     reduction(op);
 

@@ -42,7 +42,11 @@ void graphc::buildGraphFreezePipeline(
     OpPassManager &pm,
     std::vector<std::shared_ptr<VariableValueSource>> valueSources,
     std::vector<std::string> keepVariables) {
+  // While loops (Keras RNNs) unrolled into straight-line code, their
+  // TensorLists into tensor ops: freezing then sees every variable read.
+  pm.addPass(createGraphUnrollWhile());
   OpPassManager &f = pm.nest<func::FuncOp>();
+  f.addPass(createGraphLowerTensorLists());
   // Freeze first: it reads the initializers that pruning would remove.
   // Values come from the checkpoints (if any), then constant initializers.
   f.addPass(createGraphFreezeVariablesPass(std::move(valueSources),

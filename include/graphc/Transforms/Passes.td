@@ -9,6 +9,50 @@
 
 include "mlir/Pass/PassBase.td"
 
+def GraphUnrollWhile : Pass<"graph-unroll-while", "mlir::ModuleOp"> {
+  let summary = "Unroll While loops whose trip count is fixed at compile time";
+  let description = [{
+    TF2 loops (`While` / `StatelessWhile`, Keras's LSTM and GRU over their
+    time steps) name their condition and body as functions, imported as
+    private funcs (lib/Import/ImportLoopFunctions.cpp). graphc compiles one
+    static graph, so each loop in a public function is replaced by copies
+    of its body: the condition is cloned on the current loop values and
+    folded; true -> the body is cloned (each op folded as it is cloned, so
+    counters stay constants), false -> the loop's results are the values.
+    A condition that does not fold to a constant (a trip count that depends
+    on fed data) is an error naming the loop. Cloned ops are named
+    `LOOP/iteration_K/NODE`, so an unrolled graph still has unique node
+    names. The loop functions are erased afterwards.
+
+    Before:
+    ```mlir
+    %r:2 = graph.While %i0, %x {body = @body, cond = @cond, T = [i32, f32]}
+    ```
+    After: `max-trip-count` bounds the iterations, `max-ops` the ops cloned
+    in all, so a hostile loop is refused instead of exhausting memory.
+  }];
+  let options = [
+    Option<"maxTripCount", "max-trip-count", "int64_t", /*default=*/"100000",
+           "Refuse a loop that runs more iterations than this">,
+    Option<"maxOps", "max-ops", "int64_t", /*default=*/"2000000",
+           "Refuse to clone more ops than this in all">
+  ];
+}
+
+def GraphLowerTensorLists : Pass<"graph-lower-tensor-lists", "mlir::func::FuncOp"> {
+  let summary = "Replace TensorList ops with known indices by tensor ops";
+  let description = [{
+    TF2 loops carry their per-step inputs and outputs in TensorLists
+    (`TensorListFromTensor`, `TensorListReserve`, `TensorListGetItem`,
+    `TensorListSetItem`, `TensorListStack`). Once `graph-unroll-while` has
+    made every index a constant, each list is a known sequence of tensors:
+    GetItem of a FromTensor list is a GatherV2 of the source along dim 0,
+    GetItem of a set item is that item, Stack is a Pack of the items. A list
+    whose index is not a constant, an item read before it is set, or a
+    Stack with unset items is an error naming the op.
+  }];
+}
+
 def GraphPrune : Pass<"graph-prune", "mlir::func::FuncOp"> {
   let summary = "Keep only what the fetches need";
   let description = [{

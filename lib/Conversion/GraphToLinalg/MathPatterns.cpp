@@ -134,6 +134,35 @@ struct ElementwiseLowering : GraphOpLowering<OpTy> {
   }
 };
 
+/// LogicalAnd / LogicalOr / LogicalNot on i1 (the verifier-free check
+/// below refuses other element types).
+template <typename OpTy, typename ArithOp>
+struct LogicalLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  std::string check(OpTy op) const override {
+    for (Value v : op->getOperands())
+      if (!elementOf(v).isInteger(1))
+        return "operands must be bools, got " +
+               describeElementType(elementOf(v));
+    return "";
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Value result = createElementwise(
+        rewriter, op.getLoc(), getStaticType(op->getResult(0)),
+        adaptor.getOperands(),
+        [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
+          if (args.size() == 1) // not x = x xor true
+            return ArithOp::create(
+                b, loc, args[0],
+                arith::ConstantOp::create(b, loc, b.getBoolAttr(true)));
+          return ArithOp::create(b, loc, args[0], args[1]);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 Value eluBody(OpBuilder &b, Location loc, EluOp, ValueRange args) {
   Value x = args[0];
   return arith::SelectOp::create(b, loc, buildIsNegative(b, loc, x),
@@ -793,6 +822,9 @@ void populateMathPatterns(RewritePatternSet &patterns) {
                CompareLowering<EqualOp, FP::OEQ, IP::eq>,
                CompareLowering<NotEqualOp, FP::UNE, IP::ne>>(ctx);
   patterns.add<SelectLowering, SelectV2Lowering, CastLowering>(ctx);
+  patterns.add<LogicalLowering<LogicalAndOp, arith::AndIOp>,
+               LogicalLowering<LogicalOrOp, arith::OrIOp>,
+               LogicalLowering<LogicalNotOp, arith::XOrIOp>>(ctx);
   // Reductions.
   patterns.add<ReductionLowering<SumOp, ReduceKind::Sum>,
                ReductionLowering<ProdOp, ReduceKind::Prod>,

@@ -1,0 +1,277 @@
+//===- UnrollWhile.cpp - unroll While loops with a fixed trip count -------===//
+//
+// graph-unroll-while (see Passes.td). Our own: upstream's loop unrolling
+// works on scf.for / affine.for with known bounds; a TF While is a pair of
+// functions whose trip count only shows once its condition is folded on the
+// loop values, iteration by iteration, with our dialect's folders.
+//
+//===----------------------------------------------------------------------===//
+#include "graphc/Transforms/Passes.h"
+
+#include "Graph/GraphOps.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/Dialect.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace graphc {
+#define GEN_PASS_DEF_GRAPHUNROLLWHILE
+#include "graphc/Transforms/Passes.h.inc"
+} // namespace graphc
+
+using namespace mlir;
+
+namespace {
+
+bool isWhile(Operation *op) {
+  StringRef name = op->getName().stripDialect();
+  return op->getName().getDialectNamespace() == "graph" &&
+         (name == "While" || name == "StatelessWhile");
+}
+
+std::string nodeName(Operation *op) {
+  if (auto loc = dyn_cast<NameLoc>(op->getLoc()))
+    return loc.getName().str();
+  return op->getName().stripDialect().str();
+}
+
+/// Clones the ops of one loop function at a time, each folded as soon as
+/// it is cloned, and names them PREFIX/NODE.
+class LoopCloner {
+public:
+  LoopCloner(OpBuilder &builder, int64_t &budget)
+      : builder(builder), budget(budget) {}
+
+  /// The values `f` returns for arguments `args`, or failure (reported on
+  /// `loop`) when the op budget runs out.
+  FailureOr<SmallVector<Value>> inlineCall(func::FuncOp f, ValueRange args,
+                                           StringRef prefix, Operation *loop) {
+    IRMapping map;
+    map.map(f.getArguments(), args);
+    Block &body = f.getBody().front();
+    for (Operation &op : body.without_terminator()) {
+      if (--budget < 0)
+        return loop->emitError()
+               << "unrolling the loop clones more ops than allowed (max-ops)";
+      Operation *clone = builder.clone(op, map);
+      clone->setLoc(NameLoc::get(
+          builder.getStringAttr(prefix + "/" + strippedName(op, f)),
+          clone->getLoc()));
+      foldClone(clone, op, map);
+    }
+    SmallVector<Value> results;
+    for (Value v : body.getTerminator()->getOperands())
+      results.push_back(map.lookupOrDefault(v));
+    return results;
+  }
+
+private:
+  /// The node's name inside its function (the import prefixes F/).
+  static std::string strippedName(Operation &op, func::FuncOp f) {
+    std::string name = nodeName(&op);
+    std::string prefix = f.getSymName().str() + "/";
+    if (StringRef(name).starts_with(prefix))
+      return name.substr(prefix.size());
+    return name;
+  }
+
+  /// Folds `clone` (a copy of `original`) when its folder allows, mapping
+  /// `original`'s results to the folded values.
+  void foldClone(Operation *clone, Operation &original, IRMapping &map) {
+    if (clone->getNumResults() == 0 || clone->getNumRegions() != 0 ||
+        clone->hasTrait<OpTrait::ConstantLike>())
+      return;
+    // IdentityN (a function's return values, as the importer spells them)
+    // forwards its operands; it has a canonicalization, not a folder.
+    if (isa<graphc::graph::IdentityNOp>(clone) &&
+        clone->getNumOperands() == clone->getNumResults()) {
+      for (auto [from, to] :
+           llvm::zip(original.getResults(), clone->getOperands()))
+        map.map(from, to);
+      clone->erase();
+      return;
+    }
+    // The body's types are the function's (often unranked); the loop
+    // values may say more, and folders want a static result type.
+    if (auto shaped = dyn_cast<graphc::graph::ShapeInferenceOpInterface>(clone))
+      (void)shaped.refineResultTypes(); // a conflict is reported later
+    SmallVector<Attribute> constants;
+    for (Value v : clone->getOperands()) {
+      Attribute a;
+      matchPattern(v, m_Constant(&a));
+      constants.push_back(a);
+    }
+    SmallVector<OpFoldResult> folded;
+    if (failed(clone->fold(constants, folded)) || folded.empty())
+      return; // not foldable, or folded in place
+    SmallVector<Value> values;
+    for (auto [result, fold] : llvm::zip(clone->getResults(), folded)) {
+      if (auto v = dyn_cast<Value>(fold)) {
+        values.push_back(v);
+        continue;
+      }
+      Operation *constant = clone->getDialect()->materializeConstant(
+          builder, cast<Attribute>(fold), result.getType(), clone->getLoc());
+      if (!constant) {
+        for (Value v : values)
+          if (v.use_empty() && v.getDefiningOp())
+            v.getDefiningOp()->erase();
+        return;
+      }
+      values.push_back(constant->getResult(0));
+    }
+    for (auto [from, to] : llvm::zip(original.getResults(), values))
+      map.map(from, to);
+    clone->erase();
+  }
+
+  OpBuilder &builder;
+  int64_t &budget;
+};
+
+/// `v` as a constant when its producers fold (recursively, up to `depth`
+/// ops deep), else `v`: the loop's initial values (a counter's limit is
+/// often Max(Const, Range(...)) outside the loop, not yet folded when this
+/// pass runs, before freezing). The original ops stay for graph-prune.
+Value constantize(OpBuilder &builder, Value v, DenseMap<Value, Value> &memo,
+                  int depth = 32) {
+  if (matchPattern(v, m_Constant()))
+    return v;
+  if (auto it = memo.find(v); it != memo.end())
+    return it->second;
+  Operation *op = v.getDefiningOp();
+  memo[v] = v;
+  if (!op || depth == 0 || op->getNumRegions() != 0 ||
+      !isMemoryEffectFree(op))
+    return v;
+  SmallVector<Attribute> constants;
+  for (Value operand : op->getOperands()) {
+    Attribute a;
+    matchPattern(constantize(builder, operand, memo, depth - 1),
+                 m_Constant(&a));
+    constants.push_back(a);
+  }
+  SmallVector<OpFoldResult> folded;
+  if (failed(op->fold(constants, folded)) || folded.empty())
+    return v;
+  OpFoldResult mine = folded[cast<OpResult>(v).getResultNumber()];
+  Value result = dyn_cast<Value>(mine);
+  if (!result) {
+    Operation *constant = op->getDialect()->materializeConstant(
+        builder, cast<Attribute>(mine), v.getType(), op->getLoc());
+    if (!constant)
+      return v;
+    result = constant->getResult(0);
+  }
+  return memo[v] = result;
+}
+
+/// true / false when `v` is a constant scalar (or one-element) bool.
+std::optional<bool> constantBool(Value v) {
+  DenseElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)) || attr.getNumElements() != 1 ||
+      !attr.getElementType().isInteger(1))
+    return std::nullopt;
+  return *attr.getValues<bool>().begin();
+}
+
+struct GraphUnrollWhilePass
+    : graphc::impl::GraphUnrollWhileBase<GraphUnrollWhilePass> {
+  using GraphUnrollWhileBase::GraphUnrollWhileBase;
+
+  LogicalResult unroll(Operation *loop, SymbolTable &symbols,
+                       int64_t &budget) {
+    auto lookup = [&](StringRef attr) -> func::FuncOp {
+      auto ref = loop->getAttrOfType<FlatSymbolRefAttr>(attr);
+      return ref ? symbols.lookup<func::FuncOp>(ref.getValue()) : nullptr;
+    };
+    func::FuncOp cond = lookup("cond"), body = lookup("body");
+    if (!cond || !body)
+      return loop->emitError()
+             << "While needs 'cond' and 'body' functions in the module";
+    size_t n = loop->getNumOperands();
+    if (cond.getNumArguments() != n || body.getNumArguments() != n ||
+        body.getNumResults() != n || cond.getNumResults() != 1 ||
+        loop->getNumResults() != n)
+      return loop->emitError()
+             << "While with " << n << " loop values, but cond takes "
+             << cond.getNumArguments() << " and body takes "
+             << body.getNumArguments() << " and returns "
+             << body.getNumResults();
+
+    OpBuilder builder(loop);
+    LoopCloner cloner(builder, budget);
+    std::string name = nodeName(loop);
+    SmallVector<Value> values;
+    DenseMap<Value, Value> memo;
+    for (Value v : loop->getOperands())
+      values.push_back(constantize(builder, v, memo));
+    for (int64_t iteration = 0;; ++iteration) {
+      FailureOr<SmallVector<Value>> test = cloner.inlineCall(
+          cond, values, name + "/cond_" + std::to_string(iteration), loop);
+      if (failed(test))
+        return failure();
+      std::optional<bool> more = constantBool((*test)[0]);
+      if (!more)
+        return loop->emitError()
+               << "the loop condition does not fold to a constant at "
+                  "iteration "
+               << iteration
+               << ": graphc unrolls loops whose trip count follows from "
+                  "constants and the feeds' shapes";
+      if (!*more)
+        break;
+      if (iteration >= maxTripCount)
+        return loop->emitError() << "the loop runs more than "
+                                 << static_cast<int64_t>(maxTripCount)
+                                 << " iterations (max-trip-count)";
+      FailureOr<SmallVector<Value>> next = cloner.inlineCall(
+          body, values, name + "/iteration_" + std::to_string(iteration),
+          loop);
+      if (failed(next))
+        return failure();
+      values = std::move(*next);
+    }
+    loop->replaceAllUsesWith(values);
+    loop->erase();
+    return success();
+  }
+
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTable symbols(module);
+    int64_t budget = maxOps;
+    for (auto func : module.getOps<func::FuncOp>()) {
+      if (func.isPrivate())
+        continue;
+      // Bodies may hold loops of their own: unroll until none is left.
+      for (;;) {
+        Operation *loop = nullptr;
+        func.walk([&](Operation *op) {
+          if (isWhile(op)) {
+            loop = op;
+            return WalkResult::interrupt();
+          }
+          return WalkResult::advance();
+        });
+        if (!loop)
+          break;
+        if (failed(unroll(loop, symbols, budget)))
+          return signalPassFailure();
+      }
+      // Unrolled values may be better typed than the loop's results were.
+      Operation *ret = func.getBody().front().getTerminator();
+      func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
+                                     ret->getOperandTypes()));
+    }
+    // The loop functions are dead now.
+    for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
+      if (func.isPrivate() && SymbolTable::symbolKnownUseEmpty(func, module))
+        func.erase();
+  }
+};
+
+} // namespace

@@ -1,0 +1,62 @@
+// RUN: graph-opt %s -split-input-file -graph-lower-tensor-lists -verify-diagnostics | FileCheck %s
+// graph-lower-tensor-lists: an unrolled Keras RNN's lists with constant
+// indices. GetItem of a FromTensor list is a GatherV2 of its rows; GetItem
+// of a set item is that item; Stack is a Pack of the items (the last one
+// set at an index wins, as in Keras's return_sequences=False output list).
+
+// CHECK-LABEL: func.func @rnn_lists
+// CHECK: %[[ROW:.*]] = graph.GatherV2 %arg0, %{{.*}}, %{{.*}} {Taxis = i32, Tindices = i32, Tparams = f32
+// CHECK: %[[Y:.*]] = graph.Tanh %[[ROW]]
+// CHECK: %[[Z:.*]] = graph.Tanh %[[Y]]
+// CHECK: %[[P:.*]] = graph.Pack %[[Z]] {N = 1 : i64, T = f32}
+// CHECK-NOT: TensorList
+// CHECK: return %[[P]], %arg0
+func.func @rnn_lists(%x: tensor<3x2xf32>) -> (tensor<*xf32>, tensor<*xf32>) {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  %one = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32>
+  %zero = graph.Const {value = dense<0> : tensor<i32>} : tensor<i32>
+  %in = "graph.TensorListFromTensor"(%x, %shape) {element_dtype = f32} : (tensor<3x2xf32>, tensor<1xi32>) -> tensor<!graph.opaque>
+  %out = "graph.TensorListReserve"(%shape, %one) {element_dtype = f32} : (tensor<1xi32>, tensor<i32>) -> tensor<!graph.opaque>
+  %row = "graph.TensorListGetItem"(%in, %one, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<i32>, tensor<1xi32>) -> tensor<*xf32>
+  %y = graph.Tanh %row : (tensor<*xf32>) -> tensor<*xf32>
+  %out1 = "graph.TensorListSetItem"(%out, %zero, %y) : (tensor<!graph.opaque>, tensor<i32>, tensor<*xf32>) -> tensor<!graph.opaque>
+  %back = "graph.TensorListGetItem"(%out1, %zero, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<i32>, tensor<1xi32>) -> tensor<*xf32>
+  %z = graph.Tanh %back : (tensor<*xf32>) -> tensor<*xf32>
+  %out2 = "graph.TensorListSetItem"(%out1, %zero, %z) : (tensor<!graph.opaque>, tensor<i32>, tensor<*xf32>) -> tensor<!graph.opaque>
+  %stacked = "graph.TensorListStack"(%out2, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<1xi32>) -> tensor<*xf32>
+  %all = "graph.TensorListStack"(%in, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<1xi32>) -> tensor<*xf32>
+  return %stacked, %all : tensor<*xf32>, tensor<*xf32>
+}
+
+// -----
+
+func.func @unset_item() -> tensor<*xf32> {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  %two = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32>
+  %list = "graph.TensorListReserve"(%shape, %two) {element_dtype = f32} : (tensor<1xi32>, tensor<i32>) -> tensor<!graph.opaque>
+  %zero = graph.Const {value = dense<0> : tensor<i32>} : tensor<i32>
+  // expected-error @+1 {{reads item 0 of a TensorList before it is set}}
+  %item = "graph.TensorListGetItem"(%list, %zero, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<i32>, tensor<1xi32>) -> tensor<*xf32>
+  return %item : tensor<*xf32>
+}
+
+// -----
+
+func.func @index_out_of_range() -> tensor<*xf32> {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  %two = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32>
+  %list = "graph.TensorListReserve"(%shape, %two) {element_dtype = f32} : (tensor<1xi32>, tensor<i32>) -> tensor<!graph.opaque>
+  // expected-error @+1 {{TensorListGetItem: index 2 is outside the list's 2 items}}
+  %item = "graph.TensorListGetItem"(%list, %two, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<i32>, tensor<1xi32>) -> tensor<*xf32>
+  return %item : tensor<*xf32>
+}
+
+// -----
+
+func.func @fed_index(%i: tensor<i32>, %x: tensor<3x2xf32>) -> tensor<*xf32> {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  %list = "graph.TensorListFromTensor"(%x, %shape) {element_dtype = f32} : (tensor<3x2xf32>, tensor<1xi32>) -> tensor<!graph.opaque>
+  // expected-error @+1 {{TensorListGetItem: the index is not a constant (a loop graph-unroll-while did not unroll?)}}
+  %item = "graph.TensorListGetItem"(%list, %i, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<i32>, tensor<1xi32>) -> tensor<*xf32>
+  return %item : tensor<*xf32>
+}
