@@ -291,6 +291,13 @@ for op in ["BatchMatMulV2", "BatchMatMulV3", "BatchMatMul"]:
                 case(op, f"{list(ba)}x{list(bb)} adj_x={ax} adj_y={ay}", [inp(a, F32), inp(b, F32)],
                      lambda x, y, op=op, ax=ax, ay=ay, kw=kw: getattr(raw, op)(x=x, y=y, adj_x=ax, adj_y=ay, **kw),
                      kind="window", terms=k)
+# Logic (a While loop's condition is LogicalAnd of two Less).
+for op in ["LogicalAnd", "LogicalOr"]:
+    for (a, b) in [((3, 5), (3, 5)), ((2, 1, 3), (4, 1)), ((), (7,)), ((1,), ())]:
+        case(op, f"bool {list(a)}x{list(b)}", [inp(a, BOOL), inp(b, BOOL)],
+             lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
+for shape in [(), (7,), (2, 3, 4)]:
+    case("LogicalNot", f"bool {list(shape)}", [inp(shape, BOOL)], lambda x: raw.LogicalNot(x=x))
 # Einsum: Keras 3's MultiHeadAttention / EinsumDense equations, plain and
 # transposed products, a diagonal, a sum, an outer product.
 EINSUM = {  # equation: operand shapes (label sizes a=2 b=3 c=4 d=5 e=3)
