@@ -120,12 +120,15 @@ def GraphInferShapes : Pass<"graph-infer-shapes", "mlir::func::FuncOp"> {
 def GraphSimplify : Pass<"graph-simplify", "mlir::func::FuncOp"> {
   let summary = "Shape inference and folding, repeated until nothing changes";
   let description = [{
-    Alternates `graph-infer-shapes` and the canonicalization patterns (op
+    Alternates shape inference and the canonicalization patterns (op
     folders included) until neither changes the function. Shape chains
     computed at run time (Shape -> StridedSlice -> ExpandDims -> ConcatV2 ->
-    Fill, as RNN zero states are built) need one round per link: a folder
-    often needs its operand's inferred type, and inference needs the folded
-    constant. A fixed number of rounds would leave long chains dynamic.
+    Fill, as RNN zero states are built) need both in turn: a folder often
+    needs its operand's inferred type, and inference needs the folded
+    constant. So each round starts with one walk in program order that
+    refines each op's types and folds it at once, which resolves a whole
+    chain (and every chain after it) in one round; then inference and the
+    patterns run as before.
   }];
   let options = [
     Option<"maxIterations", "max-iterations", "unsigned", /*default=*/"32",
