@@ -53,3 +53,9 @@ StringRef graphc::graph::getNodeName(Operation *op) {
     return name.getName().getValue();
   return "";
 }
+
+bool graphc::graph::isFunctionalWhile(Operation *op) {
+  StringRef name = op->getName().stripDialect();
+  return op->getName().getDialectNamespace() == "graph" &&
+         (name == "While" || name == "StatelessWhile");
+}

@@ -815,14 +815,11 @@ OpFoldResult SqrtOp::fold(FoldAdaptor adaptor) {
       nullptr);
 }
 
-static double erfInDouble(double x) { return std::erf(x); }
-static double erfcInDouble(double x) { return std::erfc(x); }
-
 OpFoldResult ErfOp::fold(FoldAdaptor adaptor) {
   return foldUnary(
       adaptor.getX(), getY(),
       [](const APFloat &x) -> std::optional<APFloat> {
-        return applyInDouble(x, erfInDouble);
+        return applyInDouble(x, std::erf);
       },
       nullptr);
 }
@@ -831,7 +828,7 @@ OpFoldResult ErfcOp::fold(FoldAdaptor adaptor) {
   return foldUnary(
       adaptor.getX(), getY(),
       [](const APFloat &x) -> std::optional<APFloat> {
-        return applyInDouble(x, erfcInDouble);
+        return applyInDouble(x, std::erfc);
       },
       nullptr);
 }

@@ -691,6 +691,18 @@ LogicalResult FusedMatMulOp::refineResultTypes() {
 // Einsum
 //===----------------------------------------------------------------------===//
 
+/// The shapes of `values`, or false if one is unranked.
+static bool rankedShapes(ValueRange values,
+                         SmallVectorImpl<ArrayRef<int64_t>> &shapes) {
+  for (Value v : values) {
+    auto t = rankedOf(v);
+    if (!t)
+      return false;
+    shapes.push_back(t.getShape());
+  }
+  return true;
+}
+
 LogicalResult EinsumOp::verify() {
   std::string error;
   std::optional<EinsumEquation> eq =
@@ -705,12 +717,8 @@ LogicalResult EinsumOp::verify() {
     if (elementOf(v) != element)
       return emitOpError() << "operands and result must have one element type";
   SmallVector<ArrayRef<int64_t>> shapes;
-  for (Value v : getInputs()) {
-    auto t = rankedOf(v);
-    if (!t)
-      return success();
-    shapes.push_back(t.getShape());
-  }
+  if (!rankedShapes(getInputs(), shapes))
+    return success();
   if (!einsumLabelSizes(*eq, shapes, error))
     return emitOpError() << "equation '" << getEquation() << "': " << error;
   return success();
@@ -721,12 +729,8 @@ LogicalResult EinsumOp::refineResultTypes() {
   std::optional<EinsumEquation> eq =
       parseEinsumEquation(getEquation(), getInputs().size(), error);
   SmallVector<ArrayRef<int64_t>> shapes;
-  for (Value v : getInputs()) {
-    auto t = rankedOf(v);
-    if (!t)
-      return success();
-    shapes.push_back(t.getShape());
-  }
+  if (!rankedShapes(getInputs(), shapes))
+    return success();
   std::optional<std::map<char, int64_t>> sizes;
   if (!eq || !(sizes = einsumLabelSizes(*eq, shapes, error)))
     return emitOpError() << error;

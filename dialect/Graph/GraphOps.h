@@ -19,6 +19,10 @@ namespace graphc::graph {
 /// The TF node name an op was imported from (its NameLoc), or "" if none.
 llvm::StringRef getNodeName(mlir::Operation *op);
 
+/// A TF2 functional loop (`graph.While` / `graph.StatelessWhile`, imported
+/// generically with `cond` and `body` symbol references).
+bool isFunctionalWhile(mlir::Operation *op);
+
 /// Discardable attribute holding a node's control inputs ("^name" edges).
 inline constexpr llvm::StringLiteral kControlInputsAttr = "graph.control_inputs";
 

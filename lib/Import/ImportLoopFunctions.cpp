@@ -9,6 +9,8 @@
 #include "graphc/Import/InlineFunctions.h"
 #include "graphc/Import/TFGraph.h"
 
+#include "Graph/GraphOps.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/SymbolTable.h"
 
@@ -23,11 +25,6 @@ namespace {
 /// More functions than this behind loops is not a model (a hostile
 /// library, or loops naming each other without end).
 constexpr size_t kMaxLoopFunctions = 1000;
-
-bool isWhile(Operation *op) {
-  StringRef name = op->getName().stripDialect();
-  return name == "While" || name == "StatelessWhile";
-}
 
 /// The loop-variable dtypes of a While op (its `T` list), as TF dtypes.
 std::vector<tf::DataType> loopTypes(const tf::NodeDef *node) {
@@ -93,7 +90,7 @@ LogicalResult graphc::importLoopFunctions(ModuleOp module,
   SmallVector<std::pair<std::string, Operation *>> work;
   auto collect = [&](Operation *root) {
     root->walk([&](Operation *op) {
-      if (!isWhile(op))
+      if (!graph::isFunctionalWhile(op))
         return;
       for (StringRef attr : {"cond", "body"})
         if (auto ref = op->getAttrOfType<FlatSymbolRefAttr>(attr))

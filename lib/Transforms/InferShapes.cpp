@@ -30,12 +30,16 @@ FailureOr<bool> graphc::inferShapes(func::FuncOp func) {
   });
   if (result.wasInterrupted())
     return failure();
+  updateFunctionType(func);
+  return changed;
+}
+
+void graphc::updateFunctionType(func::FuncOp func) {
   if (func.getBody().empty())
-    return changed;
+    return;
   Operation *ret = func.getBody().front().getTerminator();
   func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
                                  ret->getOperandTypes()));
-  return changed;
 }
 
 namespace {

@@ -7,6 +7,7 @@
 // no upstream dialect models.
 //
 //===----------------------------------------------------------------------===//
+#include "graphc/Transforms/InferShapes.h"
 #include "graphc/Transforms/Passes.h"
 
 #include "Graph/GraphOps.h"
@@ -193,9 +194,7 @@ struct GraphLowerTensorListsPass
         op->erase();
     }
     // A stacked source may be better typed than the Stack's result was.
-    Operation *ret = func.getBody().front().getTerminator();
-    func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
-                                   ret->getOperandTypes()));
+    graphc::updateFunctionType(func);
   }
 };
 

@@ -30,12 +30,12 @@ using namespace mlir;
 namespace {
 
 /// One walk in program order: refine each op's result types, then try its
-/// folder. Returns whether anything changed.
+/// folder; then the function's result types. Returns whether anything
+/// changed.
 FailureOr<bool> refineAndFold(func::FuncOp func) {
   SmallVector<Operation *> ops;
   func.walk([&](Operation *op) {
-    if (op != func && !op->hasTrait<OpTrait::ConstantLike>() &&
-        op->getNumRegions() == 0)
+    if (op != func)
       ops.push_back(op);
   });
   OperationFolder folder(func.getContext());
@@ -49,7 +49,8 @@ FailureOr<bool> refineAndFold(func::FuncOp func) {
     }
     // Folding asks each op's folder (Shape folds on a static operand
     // type, arithmetic on constant operands).
-    if (op->getNumResults() == 0)
+    if (op->getNumResults() == 0 || op->getNumRegions() != 0 ||
+        op->hasTrait<OpTrait::ConstantLike>())
       continue;
     // tryToFold erases only `op` (replaced by constants), which this walk
     // does not visit again.
@@ -57,6 +58,7 @@ FailureOr<bool> refineAndFold(func::FuncOp func) {
     if (succeeded(folder.tryToFold(op, &inPlace)))
       changed = true;
   }
+  graphc::updateFunctionType(func);
   return changed;
 }
 
@@ -77,11 +79,8 @@ struct GraphSimplifyPass : graphc::impl::GraphSimplifyBase<GraphSimplifyPass> {
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     for (unsigned round = 0; round < maxIterations; ++round) {
-      FailureOr<bool> eagerlyFolded = refineAndFold(func);
-      if (failed(eagerlyFolded))
-        return signalPassFailure();
-      // (Also sets the function type from the refined results.)
-      FailureOr<bool> shapesChanged = graphc::inferShapes(func);
+      // (The walk covers what graphc::inferShapes would refine.)
+      FailureOr<bool> shapesChanged = refineAndFold(func);
       if (failed(shapesChanged))
         return signalPassFailure();
       bool folded = false;
@@ -91,7 +90,7 @@ struct GraphSimplifyPass : graphc::impl::GraphSimplifyBase<GraphSimplifyPass> {
         func.emitError() << "graph-simplify: folding did not converge";
         return signalPassFailure();
       }
-      if (!*eagerlyFolded && !*shapesChanged && !folded)
+      if (!*shapesChanged && !folded)
         return;
     }
     func.emitError() << "graph-simplify: shapes and folds still changing after "

@@ -6,6 +6,7 @@
 // loop values, iteration by iteration, with our dialect's folders.
 //
 //===----------------------------------------------------------------------===//
+#include "graphc/Transforms/InferShapes.h"
 #include "graphc/Transforms/Passes.h"
 
 #include "Graph/GraphOps.h"
@@ -26,16 +27,38 @@ using namespace mlir;
 
 namespace {
 
-bool isWhile(Operation *op) {
-  StringRef name = op->getName().stripDialect();
-  return op->getName().getDialectNamespace() == "graph" &&
-         (name == "While" || name == "StatelessWhile");
+/// The op's TF node name, else its op name.
+std::string nodeName(Operation *op) {
+  StringRef name = graphc::graph::getNodeName(op);
+  return (name.empty() ? op->getName().stripDialect() : name).str();
 }
 
-std::string nodeName(Operation *op) {
-  if (auto loc = dyn_cast<NameLoc>(op->getLoc()))
-    return loc.getName().str();
-  return op->getName().stripDialect().str();
+/// `op`'s results as folded with operand constants `constants` (null where
+/// not constant), folded constants materialized at `builder`'s point; nullopt
+/// when the op does not fold (or folds in place). `op` is left as it is.
+std::optional<SmallVector<Value>> foldToValues(OpBuilder &builder,
+                                               Operation *op,
+                                               ArrayRef<Attribute> constants) {
+  SmallVector<OpFoldResult> folded;
+  if (failed(op->fold(constants, folded)) || folded.empty())
+    return std::nullopt;
+  SmallVector<Value> values;
+  for (auto [result, fold] : llvm::zip(op->getResults(), folded)) {
+    if (auto v = dyn_cast<Value>(fold)) {
+      values.push_back(v);
+      continue;
+    }
+    Operation *constant = op->getDialect()->materializeConstant(
+        builder, cast<Attribute>(fold), result.getType(), op->getLoc());
+    if (!constant) {
+      for (Value v : values)
+        if (v.use_empty() && v.getDefiningOp())
+          v.getDefiningOp()->erase();
+      return std::nullopt;
+    }
+    values.push_back(constant->getResult(0));
+  }
+  return values;
 }
 
 /// Clones the ops of one loop function at a time, each folded as soon as
@@ -104,26 +127,11 @@ private:
       matchPattern(v, m_Constant(&a));
       constants.push_back(a);
     }
-    SmallVector<OpFoldResult> folded;
-    if (failed(clone->fold(constants, folded)) || folded.empty())
+    std::optional<SmallVector<Value>> values =
+        foldToValues(builder, clone, constants);
+    if (!values)
       return; // not foldable, or folded in place
-    SmallVector<Value> values;
-    for (auto [result, fold] : llvm::zip(clone->getResults(), folded)) {
-      if (auto v = dyn_cast<Value>(fold)) {
-        values.push_back(v);
-        continue;
-      }
-      Operation *constant = clone->getDialect()->materializeConstant(
-          builder, cast<Attribute>(fold), result.getType(), clone->getLoc());
-      if (!constant) {
-        for (Value v : values)
-          if (v.use_empty() && v.getDefiningOp())
-            v.getDefiningOp()->erase();
-        return;
-      }
-      values.push_back(constant->getResult(0));
-    }
-    for (auto [from, to] : llvm::zip(original.getResults(), values))
+    for (auto [from, to] : llvm::zip(original.getResults(), *values))
       map.map(from, to);
     clone->erase();
   }
@@ -154,19 +162,11 @@ Value constantize(OpBuilder &builder, Value v, DenseMap<Value, Value> &memo,
                  m_Constant(&a));
     constants.push_back(a);
   }
-  SmallVector<OpFoldResult> folded;
-  if (failed(op->fold(constants, folded)) || folded.empty())
+  std::optional<SmallVector<Value>> values =
+      foldToValues(builder, op, constants);
+  if (!values)
     return v;
-  OpFoldResult mine = folded[cast<OpResult>(v).getResultNumber()];
-  Value result = dyn_cast<Value>(mine);
-  if (!result) {
-    Operation *constant = op->getDialect()->materializeConstant(
-        builder, cast<Attribute>(mine), v.getType(), op->getLoc());
-    if (!constant)
-      return v;
-    result = constant->getResult(0);
-  }
-  return memo[v] = result;
+  return memo[v] = (*values)[cast<OpResult>(v).getResultNumber()];
 }
 
 /// true / false when `v` is a constant scalar (or one-element) bool.
@@ -251,7 +251,7 @@ struct GraphUnrollWhilePass
       for (;;) {
         Operation *loop = nullptr;
         func.walk([&](Operation *op) {
-          if (isWhile(op)) {
+          if (graphc::graph::isFunctionalWhile(op)) {
             loop = op;
             return WalkResult::interrupt();
           }
@@ -263,9 +263,7 @@ struct GraphUnrollWhilePass
           return signalPassFailure();
       }
       // Unrolled values may be better typed than the loop's results were.
-      Operation *ret = func.getBody().front().getTerminator();
-      func.setType(FunctionType::get(func.getContext(), func.getArgumentTypes(),
-                                     ret->getOperandTypes()));
+      graphc::updateFunctionType(func);
     }
     // The loop functions are dead now.
     for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))

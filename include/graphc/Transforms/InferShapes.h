@@ -1,7 +1,7 @@
 //===- InferShapes.h - shape inference as a function ------------*- C++ -*-===//
 //
 // The walk behind graph-infer-shapes, for passes that iterate it
-// (graph-simplify).
+// (graph-simplify), and the function-type update passes share after it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRAPHC_TRANSFORMS_INFERSHAPES_H
@@ -15,6 +15,10 @@ namespace graphc {
 /// types after them. Returns whether any type changed; fails (having emitted
 /// the error) on inconsistent shapes.
 mlir::FailureOr<bool> inferShapes(mlir::func::FuncOp func);
+
+/// Sets `func`'s result types to those of its return's operands (after a
+/// pass refined or replaced what it returns).
+void updateFunctionType(mlir::func::FuncOp func);
 
 } // namespace graphc
 
