@@ -285,7 +285,7 @@ LogicalResult GraphImporter::sortNodes() {
   cycle += "'" + graph.nodes[cur].name + "'";
   return nodeError(graph.nodes[cur])
          << "the graph has a cycle (" << cycle
-         << "); TF control flow (while loops) is not supported";
+         << "); TF1 control flow (Enter/Merge/Switch/NextIteration loops) is not supported";
 }
 
 tf::DataType GraphImporter::resolveArgType(const tf::NodeDef &node,

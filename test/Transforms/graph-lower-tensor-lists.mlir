@@ -60,3 +60,49 @@ func.func @fed_index(%i: tensor<i32>, %x: tensor<3x2xf32>) -> tensor<*xf32> {
   %item = "graph.TensorListGetItem"(%list, %i, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<i32>, tensor<1xi32>) -> tensor<*xf32>
   return %item : tensor<*xf32>
 }
+
+// -----
+
+func.func @reserve_unknown_size(%n: tensor<i32>) {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  // expected-error @+1 {{TensorListReserve: the number of elements is not a non-negative constant}}
+  %list = "graph.TensorListReserve"(%shape, %n) {element_dtype = f32} : (tensor<1xi32>, tensor<i32>) -> tensor<!graph.opaque>
+  return
+}
+
+// -----
+
+func.func @from_dynamic(%x: tensor<?x2xf32>) {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  // expected-error @+1 {{TensorListFromTensor: the tensor's first dim must be static, got 'tensor<?x2xf32>'}}
+  %list = "graph.TensorListFromTensor"(%x, %shape) {element_dtype = f32} : (tensor<?x2xf32>, tensor<1xi32>) -> tensor<!graph.opaque>
+  return
+}
+
+// -----
+
+func.func @list_from_outside(%list: tensor<!graph.opaque>) -> tensor<*xf32> {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  // expected-error @+1 {{TensorListStack: graphc does not know where this list comes from}}
+  %s = "graph.TensorListStack"(%list, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<1xi32>) -> tensor<*xf32>
+  return %s : tensor<*xf32>
+}
+
+// -----
+
+func.func @list_escapes(%x: tensor<3x2xf32>) -> tensor<!graph.opaque> {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  %list = "graph.TensorListFromTensor"(%x, %shape) {element_dtype = f32} : (tensor<3x2xf32>, tensor<1xi32>) -> tensor<!graph.opaque>
+  // expected-error @+1 {{uses a TensorList (from TensorListFromTensor), which graphc cannot lower}}
+  return %list : tensor<!graph.opaque>
+}
+
+// -----
+
+func.func @unknown_list_op(%x: tensor<3x2xf32>) -> tensor<*xi32> {
+  %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
+  %list = "graph.TensorListFromTensor"(%x, %shape) {element_dtype = f32} : (tensor<3x2xf32>, tensor<1xi32>) -> tensor<!graph.opaque>
+  // expected-error @+1 {{TensorListLength is not supported}}
+  %n = "graph.TensorListLength"(%list) : (tensor<!graph.opaque>) -> tensor<*xi32>
+  return %n : tensor<*xi32>
+}

@@ -73,3 +73,18 @@ func.func @no_functions(%x: tensor<f32>) -> tensor<*xf32> {
   %r = "graph.While"(%x) {body = @nowhere, cond = @nothing} : (tensor<f32>) -> tensor<*xf32>
   return %r : tensor<*xf32>
 }
+
+// -----
+
+func.func private @cond(%i: tensor<i32>) -> tensor<i1> {
+  %t = graph.Const {value = dense<true> : tensor<i1>} : tensor<i1>
+  return %t : tensor<i1>
+}
+func.func private @body(%i: tensor<i32>, %x: tensor<f32>) -> tensor<i32> {
+  return %i : tensor<i32>
+}
+func.func @arity(%i: tensor<i32>) -> tensor<*xi32> {
+  // expected-error @+1 {{While with 1 loop values, but cond takes 1 and body takes 2 and returns 1}}
+  %r = "graph.While"(%i) {body = @body, cond = @cond} : (tensor<i32>) -> tensor<*xi32>
+  return %r : tensor<*xi32>
+}
