@@ -72,7 +72,8 @@ if os.path.exists("/usr/include/x86_64-linux-gnu/cblas.h") or os.path.exists("/u
 
 # `tensorflow`: the checkout's .venv (scripts/bench-setup, which scripts/test
 # runs) imports TensorFlow 2.21, the oracle of test/TensorFlow. `%tfpython`
-# is that venv's python with TF's C++ logging silenced. Where TF cannot be
+# is that venv's python with TF's C++ logging silenced and its oneDNN kernels
+# on (TF enables them itself only on AVX-512 CPUs). Where TF cannot be
 # installed these tests are UNSUPPORTED and the rest of the suite runs.
 _venv_python = os.path.join(config.graphc_src_root, ".venv", "bin", "python")
 if os.path.exists(_venv_python) and subprocess.call(
@@ -80,4 +81,4 @@ if os.path.exists(_venv_python) and subprocess.call(
         env=dict(os.environ, TF_CPP_MIN_LOG_LEVEL="3"),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) == 0:
     config.available_features.add("tensorflow")
-config.substitutions.append(("%tfpython", "env TF_CPP_MIN_LOG_LEVEL=3 " + _venv_python))
+config.substitutions.append(("%tfpython", "env TF_CPP_MIN_LOG_LEVEL=3 TF_ENABLE_ONEDNN_OPTS=1 " + _venv_python))

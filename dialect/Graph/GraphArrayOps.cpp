@@ -1357,6 +1357,129 @@ OpFoldResult TileOp::fold(FoldAdaptor adaptor) {
   });
 }
 
+//===----------------------------------------------------------------------===//
+// DepthToSpace, SpaceToDepth
+//===----------------------------------------------------------------------===//
+
+/// Checks what DepthToSpace and SpaceToDepth share: a 4-D input, a block
+/// size of at least 2, the dims that must divide by it (the depth by bs^2
+/// for DepthToSpace, H and W by bs for SpaceToDepth), a known layout.
+static LogicalResult verifyBlockShuffle(Operation *op, Value input,
+                                        int64_t block, StringRef format,
+                                        bool toSpace) {
+  if (failed(verifyRank(op, input, 4, "input")))
+    return failure();
+  if (block < 2)
+    return op->emitOpError() << "block_size must be at least 2, got " << block;
+  if (format != "NHWC" && format != "NCHW" && format != "NCHW_VECT_C")
+    return op->emitOpError() << "unknown data_format '" << format << "'";
+  auto type = rankedOf(input);
+  if (!type || format != "NHWC")
+    return success();
+  auto check = [&](int64_t dim, int64_t divisor) -> LogicalResult {
+    int64_t size = type.getDimSize(dim);
+    if (ShapedType::isDynamic(size) || size % divisor == 0)
+      return success();
+    return op->emitOpError() << "input dim " << dim << " (" << size
+                             << ") is not divisible by " << divisor;
+  };
+  if (toSpace)
+    return check(3, block * block);
+  return success(succeeded(check(1, block)) && succeeded(check(2, block)));
+}
+
+/// The NHWC result shape of a block shuffle of `input` (dynamic where the
+/// input is).
+static RankedTensorType blockShuffleType(Value input, int64_t block,
+                                         bool toSpace) {
+  auto type = rankedOf(input);
+  if (!type)
+    return {};
+  auto scaled = [&](int64_t size, int64_t mul, int64_t div) {
+    return ShapedType::isDynamic(size) ? kDynamic : size * mul / div;
+  };
+  ArrayRef<int64_t> in = type.getShape();
+  SmallVector<int64_t> dims =
+      toSpace ? SmallVector<int64_t>{in[0], scaled(in[1], block, 1),
+                                     scaled(in[2], block, 1),
+                                     scaled(in[3], 1, block * block)}
+              : SmallVector<int64_t>{in[0], scaled(in[1], 1, block),
+                                     scaled(in[2], 1, block),
+                                     scaled(in[3], block * block, 1)};
+  return RankedTensorType::get(dims, type.getElementType());
+}
+
+/// The input index of the element at `out` of an NHWC DepthToSpace
+/// (`toSpace`) or SpaceToDepth whose input has shape `in`.
+static SmallVector<int64_t, 4> blockShuffleSource(ArrayRef<int64_t> out,
+                                                  ArrayRef<int64_t> in,
+                                                  int64_t block,
+                                                  bool toSpace) {
+  if (toSpace) {
+    int64_t depth = in[3] / (block * block);
+    int64_t i = out[1] % block, j = out[2] % block;
+    return {out[0], out[1] / block, out[2] / block,
+            (i * block + j) * depth + out[3]};
+  }
+  int64_t depth = in[3];
+  int64_t offset = out[3] / depth;
+  return {out[0], out[1] * block + offset / block,
+          out[2] * block + offset % block, out[3] % depth};
+}
+
+static OpFoldResult foldBlockShuffle(Value output, Attribute inputAttr,
+                                     int64_t block, StringRef format,
+                                     bool toSpace) {
+  auto input = dyn_cast_or_null<DenseElementsAttr>(inputAttr);
+  RankedTensorType type = foldableType(output, input && input.isSplat());
+  if (!input || !type || format != "NHWC")
+    return {};
+  if (input.isSplat())
+    return input.resizeSplat(type);
+  ArrayRef<int64_t> inShape = input.getType().getShape();
+  return gatherConstant({input}, {}, type, [&](ArrayRef<int64_t> index) {
+    return SourceElement{
+        0, flatIndex(blockShuffleSource(index, inShape, block, toSpace),
+                     inShape)};
+  });
+}
+
+LogicalResult DepthToSpaceOp::verify() {
+  return verifyBlockShuffle(*this, getInput(), getBlockSize(),
+                            getDataFormat(), /*toSpace=*/true);
+}
+
+LogicalResult DepthToSpaceOp::refineResultTypes() {
+  if (getDataFormat() != "NHWC")
+    return success();
+  RankedTensorType type =
+      blockShuffleType(getInput(), getBlockSize(), /*toSpace=*/true);
+  return type ? refineResult(*this, getOutput(), type) : success();
+}
+
+OpFoldResult DepthToSpaceOp::fold(FoldAdaptor adaptor) {
+  return foldBlockShuffle(getOutput(), adaptor.getInput(), getBlockSize(),
+                          getDataFormat(), /*toSpace=*/true);
+}
+
+LogicalResult SpaceToDepthOp::verify() {
+  return verifyBlockShuffle(*this, getInput(), getBlockSize(),
+                            getDataFormat(), /*toSpace=*/false);
+}
+
+LogicalResult SpaceToDepthOp::refineResultTypes() {
+  if (getDataFormat() != "NHWC")
+    return success();
+  RankedTensorType type =
+      blockShuffleType(getInput(), getBlockSize(), /*toSpace=*/false);
+  return type ? refineResult(*this, getOutput(), type) : success();
+}
+
+OpFoldResult SpaceToDepthOp::fold(FoldAdaptor adaptor) {
+  return foldBlockShuffle(getOutput(), adaptor.getInput(), getBlockSize(),
+                          getDataFormat(), /*toSpace=*/false);
+}
+
 LogicalResult FillOp::verify() {
   if (failed(verifyIndexType(*this, getDims(), "dims")) ||
       failed(verifyRank(*this, getDims(), 1, "dims")) ||

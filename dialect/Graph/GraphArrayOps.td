@@ -155,6 +155,34 @@ def Graph_TileOp : Graph_ArrayOp<"Tile", ["input", "output"]> {
   let results = (outs AnyTensor:$output);
 }
 
+// DepthToSpace / SpaceToDepth: NHWC block shuffles between the depth and
+// the spatial dims, as in pixel-shuffle upsamplers and detector heads.
+class Graph_BlockShuffleOp<string mnemonic, string what>
+    : Graph_ArrayOp<mnemonic, ["input", "output"]> {
+  let summary = what;
+  let arguments = (ins AnyTensor:$input, I64Attr:$block_size,
+                       DefaultValuedAttr<StrAttr, "\"NHWC\"">:$data_format);
+  let results = (outs AnyTensor:$output);
+}
+
+def Graph_DepthToSpaceOp : Graph_BlockShuffleOp<"DepthToSpace",
+    "moves depth blocks into block_size x block_size spatial blocks"> {
+  let description = [{
+    `[B, H, W, C]` (C divisible by `block_size`^2) to
+    `[B, H * bs, W * bs, C / bs^2]`: `out[b, h * bs + i, w * bs + j, c] =
+    in[b, h, w, (i * bs + j) * C / bs^2 + c]` (NHWC, the layout TF's CPU
+    kernel runs).
+  }];
+}
+
+def Graph_SpaceToDepthOp : Graph_BlockShuffleOp<"SpaceToDepth",
+    "moves block_size x block_size spatial blocks into the depth"> {
+  let description = [{
+    The inverse of DepthToSpace: `[B, H, W, C]` (H and W divisible by
+    `block_size`) to `[B, H / bs, W / bs, C * bs^2]`.
+  }];
+}
+
 def Graph_FillOp : Graph_ArrayOp<"Fill", ["value", "output"]> {
   let summary = "a tensor of shape `dims` filled with the scalar `value`";
   let arguments = (ins AnyTensor:$dims, AnyTensor:$value);

@@ -297,6 +297,8 @@ tf::DataType GraphImporter::resolveArgType(const tf::NodeDef &node,
         .Case("resource", tf::DT_RESOURCE)
         .Case("bool", tf::DT_BOOL)
         .Case("int32", tf::DT_INT32)
+        .Case("int64", tf::DT_INT64)
+        .Case("float", tf::DT_FLOAT)
         .Case("string", tf::DT_STRING)
         .Default(tf::DT_INVALID);
   }

@@ -180,6 +180,8 @@ std::vector<OpSpec> buildTable() {
                {{"Tpaddings", type(tf::DT_INT32)}}});
   t.push_back({"Tile", {"T", "Tmultiples"}, {"T"},
                {{"Tmultiples", type(tf::DT_INT32)}}});
+  for (const char *op : {"DepthToSpace", "SpaceToDepth"})
+    t.push_back({op, {"T"}, {"T"}, {{"data_format", str("NHWC")}}});
   t.push_back({"Fill", {"index_type", "T"}, {"T"},
                {{"index_type", type(tf::DT_INT32)}}});
   unary("ZerosLike");
@@ -250,16 +252,16 @@ std::vector<OpSpec> buildTable() {
     t.push_back({"_FusedMatMul", {"T", "T", "num_args*T"}, {"T"}, defaults});
   }
   // --- issue 3: misc ops (Misc family) ---
-  // ResizeBilinear's output is DT_FLOAT whatever T is, and Dequantize's
-  // ranges and BlockLSTM's seq_len_max are DT_FLOAT / DT_INT64, but the
-  // importer's fixed-dtype rules know only "=int32", "=bool" and
-  // "=resource": until it knows "=float" and "=int64", the output takes T
-  // (right for float32 images; the op's verifier names any other T) and
-  // those inputs are left to the ops' verifiers ("").
-  for (const char *op : {"ResizeBilinear", "ResizeNearestNeighbor"})
-    t.push_back({op, {"T", "=int32"}, {"T"},
-                 {{"align_corners", boolean(false)},
-                  {"half_pixel_centers", boolean(false)}}});
+  // ResizeBilinear's output is DT_FLOAT whatever T is (uint8 images give
+  // float32); ResizeNearestNeighbor's is T. Dequantize's ranges and
+  // BlockLSTM's seq_len_max (DT_FLOAT / DT_INT64) are left to the ops'
+  // verifiers ("").
+  t.push_back({"ResizeBilinear", {"T", "=int32"}, {"=float"},
+               {{"align_corners", boolean(false)},
+                {"half_pixel_centers", boolean(false)}}});
+  t.push_back({"ResizeNearestNeighbor", {"T", "=int32"}, {"T"},
+               {{"align_corners", boolean(false)},
+                {"half_pixel_centers", boolean(false)}}});
   t.push_back({"SpaceToBatchND", {"T", "Tblock_shape", "Tpaddings"}, {"T"},
                {{"Tblock_shape", type(tf::DT_INT32)},
                 {"Tpaddings", type(tf::DT_INT32)}}});

@@ -95,8 +95,11 @@ std::string graphc::defaultModelName(llvm::StringRef outputPrefix) {
 }
 
 namespace {
-/// ModelSignature from the function's feed/fetch names and types.
-FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
+/// ModelSignature from the function's feed/fetch names and the types of
+/// `graphType`, its type before graph-to-linalg (which keeps TF's unsigned
+/// dtypes; the lowered function computes on signless integers).
+FailureOr<ModelSignature> signatureOf(func::FuncOp func,
+                                      FunctionType graphType) {
   ModelSignature signature;
   signature.name = func.getSymName().str();
   auto spec = [&](Type type, StringAttr name, StringRef what,
@@ -129,7 +132,7 @@ FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
     return t;
   };
   for (unsigned i = 0; i < func.getNumArguments(); ++i) {
-    auto t = spec(func.getArgument(i).getType(),
+    auto t = spec(graphType.getInput(i),
                   func.getArgAttrOfType<StringAttr>(i, kFeedNameAttr), "input", i);
     if (failed(t))
       return failure();
@@ -146,7 +149,7 @@ FailureOr<ModelSignature> signatureOf(func::FuncOp func) {
     signature.inputs.push_back(*t);
   }
   for (unsigned i = 0; i < func.getNumResults(); ++i) {
-    auto t = spec(func.getResultTypes()[i],
+    auto t = spec(graphType.getResult(i),
                   func.getResultAttrOfType<StringAttr>(i, kFetchNameAttr),
                   "output", i);
     if (failed(t))
@@ -287,11 +290,12 @@ LogicalResult graphc::compileModel(MLIRContext &context,
       failed(options.configurePassManager(convertPM)))
     return failure();
   convertPM.nest<func::FuncOp>().addPass(createGraphToLinalgPass());
+  auto func = module->lookupSymbol<func::FuncOp>(importOptions.functionName);
+  FunctionType graphType = func.getFunctionType();
   if (failed(convertPM.run(*module)))
     return failure();
 
-  auto func = module->lookupSymbol<func::FuncOp>(importOptions.functionName);
-  FailureOr<ModelSignature> signature = signatureOf(func);
+  FailureOr<ModelSignature> signature = signatureOf(func, graphType);
   if (failed(signature))
     return failure();
   // The names now live in the signature; LLVM IR has no place for them.

@@ -50,3 +50,11 @@ func.func @pad_paddings(%x: tensor<2x3xf32>, %p: tensor<2x2xi32>) -> tensor<3x4x
   %0 = graph.MirrorPad %x, %p {mode = "SYMMETRIC"} : (tensor<2x3xf32>, tensor<2x2xi32>) -> tensor<3x4xf32> loc("pad")
   return %0 : tensor<3x4xf32>
 }
+
+// -----
+
+func.func @block_shuffle_nchw(%x: tensor<1x12x2x3xf32>) -> tensor<1x3x4x6xf32> {
+  // expected-error @unknown {{node 'd2s': cannot lower DepthToSpace: data_format NCHW is not supported (TF's CPU kernel runs NHWC only)}}
+  %0 = graph.DepthToSpace %x {block_size = 2, data_format = "NCHW"} : (tensor<1x12x2x3xf32>) -> tensor<1x3x4x6xf32> loc("d2s")
+  return %0 : tensor<1x3x4x6xf32>
+}

@@ -229,3 +229,19 @@ func.func @range_lowering(%s: tensor<i32>, %l: tensor<i32>, %d: tensor<i32>) -> 
   %0 = graph.Range %s, %l, %d : (tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<4xi32>
   return %0 : tensor<4xi32>
 }
+
+// -----
+
+// DepthToSpace / SpaceToDepth: expand to 6-D, one transpose, collapse.
+// CHECK-LABEL: func.func @block_shuffles
+// CHECK:         tensor.expand_shape %{{.*}} {{\[\[}}0], [1], [2], [3, 4, 5]] output_shape [1, 2, 3, 2, 2, 3] : tensor<1x2x3x12xf32> into tensor<1x2x3x2x2x3xf32>
+// CHECK:         linalg.transpose ins(%{{.*}} : tensor<1x2x3x2x2x3xf32>) outs(%{{.*}} : tensor<1x2x2x3x2x3xf32>) permutation = [0, 1, 3, 2, 4, 5]
+// CHECK:         tensor.collapse_shape %{{.*}} {{\[\[}}0], [1, 2], [3, 4], [5]] : tensor<1x2x2x3x2x3xf32> into tensor<1x4x6x3xf32>
+// CHECK:         tensor.expand_shape %{{.*}} {{\[\[}}0], [1, 2], [3, 4], [5]] output_shape [1, 2, 2, 3, 2, 3] : tensor<1x4x6x3xf32> into tensor<1x2x2x3x2x3xf32>
+// CHECK:         linalg.transpose {{.*}} permutation = [0, 1, 3, 2, 4, 5]
+// CHECK:         tensor.collapse_shape %{{.*}} {{\[\[}}0], [1], [2], [3, 4, 5]] : tensor<1x2x3x2x2x3xf32> into tensor<1x2x3x12xf32>
+func.func @block_shuffles(%x: tensor<1x2x3x12xf32>) -> tensor<1x2x3x12xf32> {
+  %0 = graph.DepthToSpace %x {block_size = 2} : (tensor<1x2x3x12xf32>) -> tensor<1x4x6x3xf32> loc("d2s")
+  %1 = graph.SpaceToDepth %0 {block_size = 2} : (tensor<1x4x6x3xf32>) -> tensor<1x2x3x12xf32> loc("s2d")
+  return %1 : tensor<1x2x3x12xf32>
+}

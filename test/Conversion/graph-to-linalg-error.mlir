@@ -52,8 +52,9 @@ func.func @dynamic_result(%x: tensor<2x4xf32>) -> tensor<*xf32> {
 // reported before anything is converted, with the reason.
 
 func.func @unsupported_variants(%u: tensor<4xui8>, %i: tensor<4xi32>, %x: tensor<1x5x5x4xf32>, %f: tensor<3x3x2x4xf32>, %axes: tensor<1xi32>) -> (tensor<4xui8>, tensor<4xi32>, tensor<1x3x3x4xf32>, tensor<1x5x4xf32>) {
-  // expected-error @unknown {{node 'add_u8': AddV2 on element type ui8 is not supported}}
-  %0 = graph.AddV2 %u, %u : (tensor<4xui8>, tensor<4xui8>) -> tensor<4xui8> loc("add_u8")
+  // Neg is not defined on unsigned integers (TF's kernel is not either).
+  // expected-error @unknown {{node 'neg_u8': Neg on element type ui8 is not supported}}
+  %0 = graph.Neg %u : (tensor<4xui8>) -> tensor<4xui8> loc("neg_u8")
   // expected-error @unknown {{node 'sigmoid_i32': cannot lower Sigmoid: element type i32 is not supported (floating-point only)}}
   %1 = graph.Sigmoid %i : (tensor<4xi32>) -> tensor<4xi32> loc("sigmoid_i32")
   // expected-error @unknown {{node 'grouped': cannot lower Conv2D: grouped convolution (filter in-channels 2, input channels 4) is not supported}}

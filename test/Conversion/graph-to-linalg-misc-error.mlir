@@ -54,17 +54,6 @@ func.func @ranges_not_constant(%q: tensor<4xi8>, %r: tensor<f32>) -> tensor<4xf3
 
 // -----
 
-// A run-time quint8 input is refused (by the pass's element-type check,
-// before the pattern is asked); constant quint8 weights fold instead.
-func.func @unsigned_input(%q: tensor<4xui8>) -> tensor<4xf32> {
-  %r = graph.Const {value = dense<1.0> : tensor<f32>} : tensor<f32> loc("r")
-  // expected-error @unknown {{node 'dq': Dequantize on element type ui8 is not supported}}
-  %0 = graph.Dequantize %q, %r, %r : (tensor<4xui8>, tensor<f32>, tensor<f32>) -> tensor<4xf32> loc("dq")
-  return %0 : tensor<4xf32>
-}
-
-// -----
-
 func.func @seq_len_not_constant(%n: tensor<i64>, %x: tensor<3x2x5xf32>, %s: tensor<2x4xf32>, %w: tensor<9x16xf32>, %v: tensor<4xf32>, %b: tensor<16xf32>) -> tensor<3x2x4xf32> {
   // expected-error @unknown {{node 'lstm': cannot lower BlockLSTM: seq_len_max is not a constant}}
   %0:7 = graph.BlockLSTM %n, %x, %s, %s, %w, %v, %v, %v, %b : (tensor<i64>, tensor<3x2x5xf32>, tensor<2x4xf32>, tensor<2x4xf32>, tensor<9x16xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<16xf32>) -> (tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>) loc("lstm")

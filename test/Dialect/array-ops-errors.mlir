@@ -342,3 +342,35 @@ func.func @size_rank(%x: tensor<4x6xf32>) {
   %0 = graph.Size %x : (tensor<4x6xf32>) -> tensor<1xi32>
   return
 }
+
+// -----
+
+func.func @depth_to_space_depth(%x: tensor<1x2x2x6xf32>) {
+  // expected-error @+1 {{input dim 3 (6) is not divisible by 4}}
+  %0 = graph.DepthToSpace %x {block_size = 2} : (tensor<1x2x2x6xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @space_to_depth_spatial(%x: tensor<1x4x3x1xf32>) {
+  // expected-error @+1 {{input dim 2 (3) is not divisible by 2}}
+  %0 = graph.SpaceToDepth %x {block_size = 2} : (tensor<1x4x3x1xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @block_size_one(%x: tensor<1x4x4x1xf32>) {
+  // expected-error @+1 {{block_size must be at least 2, got 1}}
+  %0 = graph.SpaceToDepth %x {block_size = 1} : (tensor<1x4x4x1xf32>) -> tensor<*xf32>
+  return
+}
+
+// -----
+
+func.func @block_shuffle_rank(%x: tensor<4x4x1xf32>) {
+  // expected-error @+1 {{'input' must be 4-D}}
+  %0 = graph.DepthToSpace %x {block_size = 2} : (tensor<4x4x1xf32>) -> tensor<*xf32>
+  return
+}

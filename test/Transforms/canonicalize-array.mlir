@@ -174,3 +174,20 @@ func.func @gathers() -> (tensor<2x2xi32>, tensor<3xi32>, tensor<3xi32>, tensor<2
   %3 = graph.GatherNd %m, %nd : (tensor<2x3xi32>, tensor<2x2xi32>) -> tensor<2xi32>
   return %0, %1, %2, %3 : tensor<2x2xi32>, tensor<3xi32>, tensor<3xi32>, tensor<2xi32>
 }
+
+// -----
+
+// DepthToSpace of a constant, element by element (out[0, h*2+i, w*2+j, 0] =
+// in[0, h, w, i*2+j]), and SpaceToDepth back to the input.
+// CHECK-LABEL: func.func @block_shuffles
+// CHECK-DAG: graph.Const {value = dense<{{\[\[\[\[}}0], [1], [4], [5]], {{\[\[}}2], [3], [6], [7]]]]> : tensor<1x2x4x1xi32>}
+// CHECK-DAG: %[[IN:.*]] = graph.Const {value = dense<{{\[\[\[\[}}0, 1, 2, 3], [4, 5, 6, 7]]]]> : tensor<1x1x2x4xi32>}
+// CHECK-NOT: graph.DepthToSpace
+// CHECK-NOT: graph.SpaceToDepth
+// CHECK: return %{{.*}}, %[[IN]]
+func.func @block_shuffles() -> (tensor<1x2x4x1xi32>, tensor<1x1x2x4xi32>) {
+  %x = graph.Const {value = dense<[[[[0, 1, 2, 3], [4, 5, 6, 7]]]]> : tensor<1x1x2x4xi32>} : tensor<1x1x2x4xi32>
+  %0 = graph.DepthToSpace %x {block_size = 2} : (tensor<1x1x2x4xi32>) -> tensor<1x2x4x1xi32>
+  %1 = graph.SpaceToDepth %0 {block_size = 2} : (tensor<1x2x4x1xi32>) -> tensor<1x1x2x4xi32>
+  return %0, %1 : tensor<1x2x4x1xi32>, tensor<1x1x2x4xi32>
+}

@@ -160,3 +160,20 @@ func.func @concat_vector_axis(%x: tensor<2x3xf32>, %y: tensor<3x3xf32>) -> tenso
   %0 = graph.ConcatV2 %x, %y, %axis : (tensor<2x3xf32>, tensor<3x3xf32>, tensor<1xi32>) -> tensor<*xf32>
   return %0 : tensor<*xf32>
 }
+
+// -----
+
+// DepthToSpace / SpaceToDepth: NHWC block shuffles; a dynamic dim stays
+// dynamic, NCHW (which TF's CPU does not run) is left alone.
+// CHECK-LABEL: func.func @block_shuffles
+// CHECK: graph.DepthToSpace {{.*}} -> tensor<1x4x6x3xf32>
+// CHECK: graph.SpaceToDepth {{.*}} -> tensor<1x1x2x27xf32>
+// CHECK: graph.DepthToSpace {{.*}} -> tensor<?x4x6x3xf32>
+// CHECK: graph.DepthToSpace {{.*}} -> tensor<*xf32>
+func.func @block_shuffles(%x: tensor<1x2x3x12xf32>, %y: tensor<1x3x6x3xf32>, %d: tensor<?x2x3x12xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>) {
+  %0 = graph.DepthToSpace %x {block_size = 2} : (tensor<1x2x3x12xf32>) -> tensor<*xf32>
+  %1 = graph.SpaceToDepth %y {block_size = 3} : (tensor<1x3x6x3xf32>) -> tensor<*xf32>
+  %2 = graph.DepthToSpace %d {block_size = 2} : (tensor<?x2x3x12xf32>) -> tensor<*xf32>
+  %3 = graph.DepthToSpace %x {block_size = 2, data_format = "NCHW"} : (tensor<1x2x3x12xf32>) -> tensor<*xf32>
+  return %0, %1, %2, %3 : tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>
+}

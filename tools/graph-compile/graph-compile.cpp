@@ -8,6 +8,7 @@
 // MODEL is a GraphDef (.pb/.pbtxt), a MetaGraphDef (.meta) or a SavedModel
 // directory.
 //   graph-compile --list-ops      the TF ops graphc lowers, one per line
+//   graph-compile --list-unsigned-ops  those that also take uint8..uint64
 // Parses flags into graphc::CompileOptions and calls compileModel. Exit
 // status 2 with `error:` lines on bad input or usage.
 //
@@ -31,6 +32,10 @@ static cl::OptionCategory graphCompileCategory("graph-compile options");
 static cl::opt<std::string> model(cl::Positional, cl::desc("<model .pb/.pbtxt/.meta or SavedModel dir>"), cl::cat(graphCompileCategory));
 static cl::opt<bool> listOps("list-ops",
                              cl::desc("Print the supported TF ops (sorted, one per line) and exit"), cl::cat(graphCompileCategory));
+static cl::opt<bool> listUnsignedOps(
+    "list-unsigned-ops",
+    cl::desc("Print the supported TF ops that also take uint8..uint64 and exit"),
+    cl::cat(graphCompileCategory));
 static cl::opt<std::string> output("o", cl::desc("Output prefix (default: the model's name)"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> name("name", cl::desc("Entry point name (default: the prefix's file name)"), cl::cat(graphCompileCategory));
 static cl::list<std::string> feeds("feed", cl::desc("NAME[:INDEX][:SHAPE] to feed, e.g. x:1x224x224x3"), cl::cat(graphCompileCategory));
@@ -120,8 +125,9 @@ int main(int argc, char **argv) {
     return 2;
   }
   cl::ParseCommandLineOptions(argc, argv, "graphc: TF graph to native library\n");
-  if (listOps) {
-    for (StringRef op : graphc::getSupportedGraphOps())
+  if (listOps || listUnsignedOps) {
+    for (StringRef op : listOps ? graphc::getSupportedGraphOps()
+                                : graphc::getUnsignedGraphOps())
       outs() << op << "\n";
     return 0;
   }

@@ -154,6 +154,7 @@ Value extractScalar(OpBuilder &b, Location loc, Value value) {
 /// says everything; a collapse or expand of the operand.
 template <typename OpTy> struct UnitDimLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(op, createStaticReshape(rewriter, op.getLoc(),
@@ -166,6 +167,7 @@ template <typename OpTy> struct UnitDimLowering : GraphOpLowering<OpTy> {
 /// Transpose with a constant perm -> linalg.transpose.
 struct TransposeLowering : GraphOpLowering<TransposeOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(TransposeOp op) const override {
     return requireConstant(op.getPerm(), "perm");
   }
@@ -189,6 +191,7 @@ struct TransposeLowering : GraphOpLowering<TransposeOp> {
 /// ConcatV2 -> tensor.concat along the (normalized) constant axis.
 struct ConcatV2Lowering : GraphOpLowering<ConcatV2Op> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(ConcatV2Op op) const override {
     return requireConstant(op.getAxis(), "axis");
   }
@@ -207,6 +210,7 @@ struct ConcatV2Lowering : GraphOpLowering<ConcatV2Op> {
 /// tensor.concat along it.
 struct PackLowering : GraphOpLowering<PackOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(PackOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     auto resultType = getStaticType(op.getOutput());
@@ -229,6 +233,7 @@ struct PackLowering : GraphOpLowering<PackOp> {
 /// Unpack: result i is the rank-reducing extract_slice at index i of `axis`.
 struct UnpackLowering : GraphOpLowering<UnpackOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(UnpackOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     auto type = getStaticType(adaptor.getValue());
@@ -251,6 +256,7 @@ struct UnpackLowering : GraphOpLowering<UnpackOp> {
 /// the (inferred, static) result types.
 template <typename OpTy> struct SplitLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(OpTy op) const override {
     return requireConstant(op.getSplitDim(), "split_dim");
   }
@@ -279,6 +285,7 @@ template <typename OpTy> struct SplitLowering : GraphOpLowering<OpTy> {
 /// Slice -> extract_slice at the constant `begin`, sized by the result.
 struct SliceLowering : GraphOpLowering<SliceOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(SliceOp op) const override {
     return requireConstant(op.getBegin(), "begin");
   }
@@ -300,6 +307,7 @@ struct SliceLowering : GraphOpLowering<SliceOp> {
 /// dims, so a reshape to the result type finishes.
 struct StridedSliceLowering : GraphOpLowering<StridedSliceOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(StridedSliceOp op) const override {
     for (auto [v, name] :
          std::initializer_list<std::pair<Value, StringRef>>{
@@ -346,6 +354,7 @@ struct StridedSliceLowering : GraphOpLowering<StridedSliceOp> {
 /// Pad (zeros) and PadV2 (`constant_values`) -> tensor.pad.
 template <typename OpTy> struct PadLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(OpTy op) const override {
     return requireConstant(op.getPaddings(), "paddings");
   }
@@ -372,6 +381,7 @@ template <typename OpTy> struct PadLowering : GraphOpLowering<OpTy> {
 /// it ([0, before) mirrored).
 struct MirrorPadLowering : GraphOpLowering<MirrorPadOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(MirrorPadOp op) const override {
     return requireConstant(op.getPaddings(), "paddings");
   }
@@ -416,6 +426,7 @@ struct MirrorPadLowering : GraphOpLowering<MirrorPadOp> {
 /// [m0 * n0, m1 * n1, ...]: row-major, that is the input repeated.
 struct TileLowering : GraphOpLowering<TileOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(TileOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
@@ -448,9 +459,47 @@ struct TileLowering : GraphOpLowering<TileOp> {
   }
 };
 
+/// DepthToSpace / SpaceToDepth (NHWC) -> expand to 6-D, transpose the
+/// block dims next to the spatial dims they belong to, collapse:
+/// [B, H, W, bs, bs, C'] -> [B, H, bs, W, bs, C'] for DepthToSpace,
+/// [B, H', bs, W', bs, C] -> [B, H', W', bs, bs, C] for SpaceToDepth (the
+/// same permutation, [0, 1, 3, 2, 4, 5], both ways).
+template <typename OpTy, bool ToSpace>
+struct BlockShuffleLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
+  std::string check(OpTy op) const override {
+    if (op.getDataFormat() != "NHWC")
+      return "data_format " + op.getDataFormat().str() +
+             " is not supported (TF's CPU kernel runs NHWC only)";
+    return "";
+  }
+  LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    RankedTensorType inType = getStaticType(adaptor.getInput());
+    RankedTensorType outType = getStaticType(op.getOutput());
+    int64_t bs = op.getBlockSize();
+    ArrayRef<int64_t> in = inType.getShape();
+    Type element = inType.getElementType();
+    SmallVector<int64_t> expanded =
+        ToSpace ? SmallVector<int64_t>{in[0], in[1], in[2], bs, bs,
+                                       in[3] / (bs * bs)}
+                : SmallVector<int64_t>{in[0], in[1] / bs, bs, in[2] / bs, bs,
+                                       in[3]};
+    Value value = createStaticReshape(
+        rewriter, loc, adaptor.getInput(),
+        RankedTensorType::get(expanded, element));
+    value = createTranspose(rewriter, loc, value, {0, 1, 3, 2, 4, 5});
+    rewriter.replaceOp(op, createStaticReshape(rewriter, loc, value, outType));
+    return success();
+  }
+};
+
 /// Fill -> linalg.fill with the scalar `value`.
 struct FillLowering : GraphOpLowering<FillOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(FillOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
@@ -504,6 +553,7 @@ struct RangeLowering : GraphOpLowering<RangeOp> {
 template <typename OpTy, int FillValue>
 struct FilledLikeLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     auto type = getStaticType(op.getY());
@@ -525,6 +575,7 @@ struct FilledLikeLowering : GraphOpLowering<OpTy> {
 /// time; here they are clamped into range, so no read is out of bounds.
 struct GatherV2Lowering : GraphOpLowering<GatherV2Op> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(GatherV2Op op) const override {
     if (std::string reason = requireConstant(op.getAxis(), "axis");
         !reason.empty())
@@ -584,6 +635,7 @@ struct GatherV2Lowering : GraphOpLowering<GatherV2Op> {
 /// and extracts the params element.
 struct GatherNdLowering : GraphOpLowering<GatherNdOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(GatherNdOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
@@ -625,6 +677,7 @@ struct GatherNdLowering : GraphOpLowering<GatherNdOp> {
 /// this already; the pattern covers IR that was not canonicalized).
 template <typename OpTy> struct ShapeQueryLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     auto inputType = getStaticType(adaptor.getInput());
@@ -651,7 +704,9 @@ template <typename OpTy> struct ShapeQueryLowering : GraphOpLowering<OpTy> {
 void populateArrayPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<UnitDimLowering<SqueezeOp>, UnitDimLowering<ExpandDimsOp>,
-               TransposeLowering>(ctx);
+               TransposeLowering,
+               BlockShuffleLowering<DepthToSpaceOp, /*ToSpace=*/true>,
+               BlockShuffleLowering<SpaceToDepthOp, /*ToSpace=*/false>>(ctx);
   patterns.add<RangeLowering, ConcatV2Lowering, PackLowering, UnpackLowering,
                SplitLowering<SplitOp>, SplitLowering<SplitVOp>>(ctx);
   patterns.add<SliceLowering, StridedSliceLowering>(ctx);

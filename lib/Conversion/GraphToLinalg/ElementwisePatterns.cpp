@@ -8,6 +8,8 @@
 // Numerics follow TF without fast-math flags: Relu is arith.maximumf, which
 // propagates NaN like TF's Relu; Sigmoid is 1 / (1 + exp(-x)), which
 // saturates to exactly 0 and 1 instead of producing NaN; integers wrap.
+// Add, Sub, Mul, BiasAdd, Relu and Relu6 take TF's unsigned integers too
+// (two's-complement wrapping is the same for both signednesses).
 //
 //===----------------------------------------------------------------------===//
 #include "PatternUtils.h"
@@ -29,26 +31,31 @@ namespace {
 // Scalar bodies
 //===----------------------------------------------------------------------===//
 
-/// max(x, 0): arith.maximumf propagates NaN, as TF's Relu does.
-Value buildRelu(OpBuilder &b, Location loc, Value x) {
+/// max(x, 0): arith.maximumf propagates NaN, as TF's Relu does. Unsigned
+/// integers are their own Relu.
+Value buildRelu(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
   Value zero = createScalar(b, loc, x.getType(), 0);
   if (isa<FloatType>(x.getType()))
     return arith::MaximumFOp::create(b, loc, x, zero);
+  if (isUnsigned)
+    return x;
   return arith::MaxSIOp::create(b, loc, x, zero);
 }
 
 /// min(max(x, 0), 6).
-Value buildRelu6(OpBuilder &b, Location loc, Value x) {
+Value buildRelu6(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
   Value six = createScalar(b, loc, x.getType(), 6);
-  Value relu = buildRelu(b, loc, x);
+  Value relu = buildRelu(b, loc, x, isUnsigned);
   if (isa<FloatType>(x.getType()))
     return arith::MinimumFOp::create(b, loc, relu, six);
+  if (isUnsigned)
+    return arith::MinUIOp::create(b, loc, relu, six);
   return arith::MinSIOp::create(b, loc, relu, six);
 }
 
 /// 1 / (1 + exp(-x)). For large |x| exp overflows to inf or underflows to 0
 /// and the quotient saturates to exactly 0 or 1; NaN stays NaN.
-Value buildSigmoid(OpBuilder &b, Location loc, Value x) {
+Value buildSigmoid(OpBuilder &b, Location loc, Value x, bool) {
   Value one = createScalar(b, loc, x.getType(), 1);
   Value negated = arith::NegFOp::create(b, loc, x);
   Value exp = math::ExpOp::create(b, loc, negated);
@@ -56,7 +63,7 @@ Value buildSigmoid(OpBuilder &b, Location loc, Value x) {
   return arith::DivFOp::create(b, loc, one, denominator);
 }
 
-Value buildTanh(OpBuilder &b, Location loc, Value x) {
+Value buildTanh(OpBuilder &b, Location loc, Value x, bool) {
   return math::TanhOp::create(b, loc, x);
 }
 
@@ -64,7 +71,9 @@ Value buildTanh(OpBuilder &b, Location loc, Value x) {
 // Patterns
 //===----------------------------------------------------------------------===//
 
-using UnaryBody = Value (*)(OpBuilder &, Location, Value);
+/// Builds the scalar result from the operand element; the flag says the
+/// graph's element type is unsigned.
+using UnaryBody = Value (*)(OpBuilder &, Location, Value, bool);
 
 /// "" if elementwise arithmetic handles `element`: floats, and integers wider
 /// than i1 when `allowInt`.
@@ -76,19 +85,21 @@ std::string checkArithType(Type element, bool allowInt) {
 }
 
 /// A unary activation -> one linalg.generic applying `Body`.
-/// `AllowInt`: the op is also defined on (signless) integers.
+/// `AllowInt`: the op is also defined on integers, signed and unsigned.
 template <typename OpTy, UnaryBody Body, bool AllowInt>
 struct UnaryLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return AllowInt; }
   std::string check(OpTy op) const override {
     return checkArithType(getStaticType(op.getY()).getElementType(), AllowInt);
   }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
+    bool isUnsigned = isUnsignedElement(op.getX());
     Value result = createElementwise(
         rewriter, op.getLoc(), getStaticType(op.getY()), {adaptor.getX()},
-        [](OpBuilder &b, Location loc, ValueRange args) {
-          return Body(b, loc, args[0]);
+        [&](OpBuilder &b, Location loc, ValueRange args) {
+          return Body(b, loc, args[0], isUnsigned);
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -96,10 +107,12 @@ struct UnaryLowering : GraphOpLowering<OpTy> {
 };
 
 /// A broadcasting binary op -> one linalg.generic. `FloatOp` computes it on
-/// floats, `IntOp` on integers (void: not defined on integers).
+/// floats, `IntOp` on integers of either signedness (void: not defined on
+/// integers).
 template <typename OpTy, typename FloatOp, typename IntOp>
 struct BinaryLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return !std::is_void_v<IntOp>; }
   std::string check(OpTy op) const override {
     return checkArithType(getStaticType(op.getZ()).getElementType(),
                           /*allowInt=*/!std::is_void_v<IntOp>);
@@ -125,6 +138,7 @@ struct BinaryLowering : GraphOpLowering<OpTy> {
 /// last one for NHWC, dim 1 for NCHW of rank >= 3).
 struct BiasAddLowering : GraphOpLowering<BiasAddOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(BiasAddOp op) const override {
     return checkArithType(getStaticType(op.getOutput()).getElementType(),
                           /*allowInt=*/true);

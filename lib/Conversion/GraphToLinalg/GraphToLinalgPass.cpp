@@ -21,6 +21,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
 #include "mlir/Transforms/DialectConversion.h"
 #include "llvm/ADT/MapVector.h"
@@ -54,25 +55,51 @@ void graphc::populateGraphToLinalgPatterns(RewritePatternSet &patterns) {
 }
 
 /// The TF names of the root ops of the patterns populateGraphToLinalgPatterns
-/// adds, sorted and unique.
-static std::vector<std::string> collectSupportedOps() {
+/// adds (only those whose pattern handles unsigned types when
+/// `unsignedOnly`), sorted and unique.
+static std::vector<std::string> collectSupportedOps(bool unsignedOnly) {
   MLIRContext context(MLIRContext::Threading::DISABLED);
   context.loadDialect<graph::GraphDialect>();
   RewritePatternSet patterns(&context);
   populateGraphToLinalgPatterns(patterns);
   std::set<std::string> names;
   for (const std::unique_ptr<RewritePattern> &pattern :
-       patterns.getNativePatterns())
-    if (std::optional<OperationName> root = pattern->getRootKind())
-      names.insert(root->getStringRef().drop_front(kGraphPrefix.size()).str());
+       patterns.getNativePatterns()) {
+    std::optional<OperationName> root = pattern->getRootKind();
+    if (!root)
+      continue;
+    if (unsignedOnly &&
+        !(llvm::is_contained(
+              pattern->getDebugLabels(),
+              graph_to_linalg::GraphLoweringPattern::kDebugLabel) &&
+          static_cast<const graph_to_linalg::GraphLoweringPattern *>(
+              pattern.get())
+              ->handlesUnsigned()))
+      continue;
+    names.insert(root->getStringRef().drop_front(kGraphPrefix.size()).str());
+  }
   return {names.begin(), names.end()};
 }
 
+/// Views of collectSupportedOps(unsignedOnly), computed once.
+static llvm::ArrayRef<llvm::StringRef> getOpNames(bool unsignedOnly) {
+  struct Names {
+    explicit Names(bool unsignedOnly)
+        : storage(collectSupportedOps(unsignedOnly)),
+          refs(storage.begin(), storage.end()) {}
+    std::vector<std::string> storage;
+    std::vector<llvm::StringRef> refs;
+  };
+  static const Names all(false), unsignedOps(true);
+  return unsignedOnly ? unsignedOps.refs : all.refs;
+}
+
 llvm::ArrayRef<llvm::StringRef> graphc::getSupportedGraphOps() {
-  static const std::vector<std::string> storage = collectSupportedOps();
-  static const std::vector<llvm::StringRef> names(storage.begin(),
-                                                  storage.end());
-  return names;
+  return getOpNames(/*unsignedOnly=*/false);
+}
+
+llvm::ArrayRef<llvm::StringRef> graphc::getUnsignedGraphOps() {
+  return getOpNames(/*unsignedOnly=*/true);
 }
 
 namespace {
@@ -112,8 +139,15 @@ struct GraphToLinalgPass
   using Base::Base;
 
   LogicalResult initialize(MLIRContext *context) override {
+    // TF's unsigned integers become signless at function boundaries too
+    // (the patterns produce signless tensors; see getSignlessType).
+    signless.addConversion(
+        [](Type type) { return graph_to_linalg::getSignlessType(type); });
     RewritePatternSet set(context);
     populateGraphToLinalgPatterns(set);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(set,
+                                                                   signless);
+    populateReturnOpTypeConversionPattern(set, signless);
     patterns = FrozenRewritePatternSet(std::move(set));
     supported.clear();
     for (StringRef name : getSupportedGraphOps())
@@ -140,6 +174,11 @@ struct GraphToLinalgPass
     target.addLegalDialect<arith::ArithDialect, func::FuncDialect,
                            linalg::LinalgDialect, math::MathDialect,
                            tensor::TensorDialect>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+      return signless.isSignatureLegal(op.getFunctionType());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>(
+        [&](func::ReturnOp op) { return signless.isLegal(op); });
     if (failed(applyPartialConversion(func, target, patterns)))
       return signalPassFailure();
 
@@ -157,6 +196,8 @@ struct GraphToLinalgPass
   /// and that each op's pattern accepts its attributes.
   LogicalResult checkConvertible(func::FuncOp func);
 
+  /// Maps unsigned integer tensors to signless ones, the rest to themselves.
+  TypeConverter signless;
   FrozenRewritePatternSet patterns;
   /// getSupportedGraphOps(), for lookups.
   llvm::StringSet<> supported;
@@ -207,11 +248,17 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
       ok = false;
       return;
     }
+    auto lowering = lowerings.find(op->getName());
+    bool handlesUnsigned = lowering != lowerings.end() &&
+                           lowering->second->handlesUnsigned();
     SmallVector<Type> types(op->getOperandTypes());
     llvm::append_range(types, op->getResultTypes());
     for (Type type : types) {
       Type element = getElementTypeOrNull(type);
-      if (element && !graph_to_linalg::isSupportedElementType(element)) {
+      if (element &&
+          (!graph_to_linalg::isSupportedElementType(
+               graph_to_linalg::getSignlessType(element)) ||
+           (element.isUnsignedInteger() && !handlesUnsigned))) {
         op->emitError() << "node '" << node << "': " << opName
                         << " on element type " << typeToString(element)
                         << " is not supported";
@@ -234,7 +281,6 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
       return;
     }
     // The op's pattern knows which attribute combinations it handles.
-    auto lowering = lowerings.find(op->getName());
     if (lowering == lowerings.end())
       return;
     std::string reason = lowering->second->getUnsupportedReason(op);

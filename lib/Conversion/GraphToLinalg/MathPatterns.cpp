@@ -14,7 +14,10 @@
 // Maximum/Minimum/Max/Min propagate NaN, Cast truncates floats toward zero
 // and tests `!= 0` for bool, and Truncate=true clears the source's extra
 // mantissa bits first. Integer arithmetic wraps. Sum/Prod of f16/bf16
-// accumulate in f32.
+// accumulate in f32. The ops TF's CPU kernels define on uint8 ... uint64
+// (arithmetic but Abs/Neg/Pow/SquaredDifference, comparisons, Select, Cast,
+// the reductions) take them, computing on signless integers with the
+// unsigned arith ops (divui, remui, maxui, ult, uitofp, extui, ...).
 //
 //===----------------------------------------------------------------------===//
 #include "PatternUtils.h"
@@ -112,14 +115,21 @@ Value buildIntPow(OpBuilder &b, Location loc, Value x, Value y) {
 template <typename OpTy>
 using BodyFn = Value (*)(OpBuilder &, Location, OpTy, ValueRange);
 
+/// The integers an elementwise op is defined on (as TF's CPU kernels are
+/// registered): none, the signed ones, or also the unsigned ones, whose
+/// bodies read the signedness with isUnsignedElement.
+enum class Ints { None, Signed, All };
+
 /// An elementwise op -> one linalg.generic over its result, reading every
-/// operand through a broadcasting map. `AllowInt`: the op is defined on
-/// integers too (operand 0's element type is checked).
-template <typename OpTy, BodyFn<OpTy> Body, bool AllowInt>
+/// operand through a broadcasting map (operand 0's element type is checked
+/// against `Integers`).
+template <typename OpTy, BodyFn<OpTy> Body, Ints Integers>
 struct ElementwiseLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return Integers == Ints::All; }
   std::string check(OpTy op) const override {
-    return checkArithType(elementOf(op->getOperand(0)), AllowInt);
+    return checkArithType(elementOf(op->getOperand(0)),
+                          Integers != Ints::None);
   }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
@@ -218,12 +228,15 @@ Value negBody(OpBuilder &b, Location loc, NegOp, ValueRange args) {
       b, loc, createScalar(b, loc, args[0].getType(), 0), args[0]);
 }
 
-/// A binary op computed by `FloatOp` on floats and `IntOp` on integers.
-template <typename OpTy, typename FloatOp, typename IntOp>
-Value binaryBody(OpBuilder &b, Location loc, OpTy, ValueRange args) {
+/// A binary op computed by `FloatOp` on floats, `SIntOp` on signed and
+/// `UIntOp` on unsigned integers.
+template <typename OpTy, typename FloatOp, typename SIntOp, typename UIntOp>
+Value binaryBody(OpBuilder &b, Location loc, OpTy op, ValueRange args) {
   if (isFloat(args[0]))
     return FloatOp::create(b, loc, args[0], args[1]);
-  return IntOp::create(b, loc, args[0], args[1]);
+  if (isUnsignedElement(op->getOperand(0)))
+    return UIntOp::create(b, loc, args[0], args[1]);
+  return SIntOp::create(b, loc, args[0], args[1]);
 }
 
 Value squaredDifferenceBody(OpBuilder &b, Location loc, SquaredDifferenceOp,
@@ -295,19 +308,40 @@ Value buildNeedsFloorFix(OpBuilder &b, Location loc, Value r, Value y) {
   return arith::AndIOp::create(b, loc, nonZero, differ);
 }
 
-Value divBody(OpBuilder &b, Location loc, DivOp, ValueRange args) {
+/// y with 0 replaced by 1, the unsigned divisor that never traps (TF fails
+/// on a zero divisor).
+Value buildSafeUnsignedDivisor(OpBuilder &b, Location loc, Value y) {
+  Type type = y.getType();
+  Value isZero = arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, y,
+                                       createScalar(b, loc, type, 0));
+  return arith::SelectOp::create(b, loc, isZero, createScalar(b, loc, type, 1),
+                                 y);
+}
+
+/// Unsigned x / y (floor and truncation agree), without trapping.
+Value buildUnsignedQuotient(OpBuilder &b, Location loc, Value x, Value y) {
+  return arith::DivUIOp::create(b, loc, x,
+                                buildSafeUnsignedDivisor(b, loc, y));
+}
+
+Value divBody(OpBuilder &b, Location loc, DivOp op, ValueRange args) {
   if (isFloat(args[0]))
     return arith::DivFOp::create(b, loc, args[0], args[1]);
+  if (isUnsignedElement(op.getX()))
+    return buildUnsignedQuotient(b, loc, args[0], args[1]);
   return buildIntQuotient(b, loc, args[0],
                           buildSafeDivisor(b, loc, args[1]));
 }
 
 /// floor(x / y) for floats; the truncated quotient minus 1 where the
 /// remainder's sign differs from y's for integers.
-Value floorDivBody(OpBuilder &b, Location loc, FloorDivOp, ValueRange args) {
+Value floorDivBody(OpBuilder &b, Location loc, FloorDivOp op,
+                   ValueRange args) {
   Value x = args[0], y = args[1];
   if (isFloat(x))
     return math::FloorOp::create(b, loc, arith::DivFOp::create(b, loc, x, y));
+  if (isUnsignedElement(op.getX()))
+    return buildUnsignedQuotient(b, loc, x, y);
   SafeDivisor d = buildSafeDivisor(b, loc, y);
   Value quotient = buildIntQuotient(b, loc, x, d);
   Value remainder = arith::RemSIOp::create(b, loc, x, d.divisor);
@@ -319,8 +353,12 @@ Value floorDivBody(OpBuilder &b, Location loc, FloorDivOp, ValueRange args) {
 
 /// The truncated remainder (fmod for floats), plus y where its sign differs
 /// from y's (TF's floor_fmod / safe_floor_mod).
-Value floorModBody(OpBuilder &b, Location loc, FloorModOp, ValueRange args) {
+Value floorModBody(OpBuilder &b, Location loc, FloorModOp op,
+                   ValueRange args) {
   Value x = args[0], y = args[1];
+  if (!isFloat(x) && isUnsignedElement(op.getX()))
+    return arith::RemUIOp::create(b, loc, x,
+                                  buildSafeUnsignedDivisor(b, loc, y));
   Value r = isFloat(x)
                 ? Value(arith::RemFOp::create(b, loc, x, y))
                 : Value(arith::RemSIOp::create(
@@ -343,13 +381,32 @@ Value addNBody(OpBuilder &b, Location loc, AddNOp, ValueRange args) {
 // Comparisons, Select
 //===----------------------------------------------------------------------===//
 
+/// The unsigned form of a signed integer predicate (eq and ne stay).
+arith::CmpIPredicate getUnsignedPredicate(arith::CmpIPredicate pred) {
+  using P = arith::CmpIPredicate;
+  switch (pred) {
+  case P::slt:
+    return P::ult;
+  case P::sle:
+    return P::ule;
+  case P::sgt:
+    return P::ugt;
+  case P::sge:
+    return P::uge;
+  default:
+    return pred;
+  }
+}
+
 /// A comparison -> linalg.generic producing i1: ordered float predicates
-/// (a NaN compares false) except NotEqual, which is true on NaN; signed
-/// integer predicates; Equal/NotEqual also on bools.
+/// (a NaN compares false) except NotEqual, which is true on NaN; signed or
+/// unsigned integer predicates by the operands' signedness; Equal/NotEqual
+/// also on bools.
 template <typename OpTy, arith::CmpFPredicate FloatPred,
           arith::CmpIPredicate IntPred>
 struct CompareLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(OpTy op) const override {
     Type element = elementOf(op.getX());
     bool equality = IntPred == arith::CmpIPredicate::eq ||
@@ -360,13 +417,16 @@ struct CompareLowering : GraphOpLowering<OpTy> {
   }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
+    arith::CmpIPredicate intPred = isUnsignedElement(op.getX())
+                                       ? getUnsignedPredicate(IntPred)
+                                       : IntPred;
     Value result = createElementwise(
         rewriter, op.getLoc(), getStaticType(op.getZ()),
         {adaptor.getX(), adaptor.getY()},
-        [](OpBuilder &b, Location loc, ValueRange args) -> Value {
+        [&](OpBuilder &b, Location loc, ValueRange args) -> Value {
           if (isFloat(args[0]))
             return arith::CmpFOp::create(b, loc, FloatPred, args[0], args[1]);
-          return arith::CmpIOp::create(b, loc, IntPred, args[0], args[1]);
+          return arith::CmpIOp::create(b, loc, intPred, args[0], args[1]);
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -381,6 +441,7 @@ Value selectBody(OpBuilder &b, Location loc, ValueRange args) {
 /// (read through the map (d0, ..., dn) -> (d0)).
 struct SelectLowering : GraphOpLowering<SelectOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(SelectOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     RankedTensorType type = getStaticType(op.getOutput());
@@ -405,6 +466,7 @@ struct SelectLowering : GraphOpLowering<SelectOp> {
 /// SelectV2: all three operands broadcast.
 struct SelectV2Lowering : GraphOpLowering<SelectV2Op> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(SelectV2Op op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     Value result = createElementwise(
@@ -447,8 +509,10 @@ Value clearLowMantissaBits(OpBuilder &b, Location loc, Value x,
   return arith::SelectOp::create(b, loc, isNaN, x, cleared);
 }
 
-/// One element converted like TF's static_cast-based Cast kernel.
-Value buildCast(OpBuilder &b, Location loc, Value x, Type dst, bool truncate) {
+/// One element converted like TF's static_cast-based Cast kernel; the flags
+/// say the graph's source and destination integers are unsigned.
+Value buildCast(OpBuilder &b, Location loc, Value x, Type dst, bool truncate,
+                bool srcUnsigned, bool dstUnsigned) {
   Type src = x.getType();
   if (src == dst)
     return x;
@@ -469,6 +533,8 @@ Value buildCast(OpBuilder &b, Location loc, Value x, Type dst, bool truncate) {
     if (dstWidth == 1)
       return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::UNE, x,
                                    createScalar(b, loc, src, 0));
+    if (dstUnsigned)
+      return arith::FPToUIOp::create(b, loc, dst, x);
     return arith::FPToSIOp::create(b, loc, dst, x);
   }
   if (srcWidth == 1) {
@@ -476,18 +542,26 @@ Value buildCast(OpBuilder &b, Location loc, Value x, Type dst, bool truncate) {
       return arith::UIToFPOp::create(b, loc, dst, x);
     return arith::ExtUIOp::create(b, loc, dst, x);
   }
-  if (isa<FloatType>(dst))
+  if (isa<FloatType>(dst)) {
+    if (srcUnsigned)
+      return arith::UIToFPOp::create(b, loc, dst, x);
     return arith::SIToFPOp::create(b, loc, dst, x);
+  }
   if (dstWidth == 1)
     return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::ne, x,
                                  createScalar(b, loc, src, 0));
+  if (dstWidth > srcWidth && srcUnsigned)
+    return arith::ExtUIOp::create(b, loc, dst, x);
   if (dstWidth > srcWidth)
     return arith::ExtSIOp::create(b, loc, dst, x);
+  if (dstWidth == srcWidth) // int8 <-> uint8 and the like keep the bits
+    return x;
   return arith::TruncIOp::create(b, loc, dst, x);
 }
 
 struct CastLowering : GraphOpLowering<CastOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(CastOp op) const override {
     for (Type t : {elementOf(op.getX()), elementOf(op.getY())})
       if (!isSupportedElementType(t))
@@ -499,10 +573,13 @@ struct CastLowering : GraphOpLowering<CastOp> {
     RankedTensorType type = getStaticType(op.getY());
     Type dst = type.getElementType();
     bool truncate = op.getTruncate();
+    bool srcUnsigned = isUnsignedElement(op.getX());
+    bool dstUnsigned = isUnsignedElement(op.getY());
     Value result = createElementwise(
         rewriter, op.getLoc(), type, {adaptor.getX()},
         [&](OpBuilder &b, Location loc, ValueRange args) {
-          return buildCast(b, loc, args[0], dst, truncate);
+          return buildCast(b, loc, args[0], dst, truncate, srcUnsigned,
+                           dstUnsigned);
         });
     rewriter.replaceOp(op, result);
     return success();
@@ -548,8 +625,8 @@ FailureOr<SmallVector<int64_t>> getReductionAxes(Value original, Value adapted,
 enum class ReduceKind { Sum, Prod, Max, Min };
 
 /// The identity of `kind` for `type`: 0, 1, -inf / +inf, or the integer
-/// extremes.
-TypedAttr getReduceInit(ReduceKind kind, Type type) {
+/// extremes (of unsigned integers when `isUnsigned`).
+TypedAttr getReduceInit(ReduceKind kind, Type type, bool isUnsigned) {
   switch (kind) {
   case ReduceKind::Sum:
     return getScalarAttr(type, 0);
@@ -564,13 +641,16 @@ TypedAttr getReduceInit(ReduceKind kind, Type type) {
     return FloatAttr::get(type, llvm::APFloat::getInf(
                                     floatType.getFloatSemantics(), negative));
   unsigned width = type.getIntOrFloatBitWidth();
+  if (isUnsigned)
+    return IntegerAttr::get(type, negative ? llvm::APInt::getMinValue(width)
+                                           : llvm::APInt::getMaxValue(width));
   return IntegerAttr::get(type, negative
                                     ? llvm::APInt::getSignedMinValue(width)
                                     : llvm::APInt::getSignedMaxValue(width));
 }
 
-Value combine(ReduceKind kind, OpBuilder &b, Location loc, Value x,
-              Value acc) {
+Value combine(ReduceKind kind, OpBuilder &b, Location loc, Value x, Value acc,
+              bool isUnsigned) {
   bool isF = isFloat(x);
   switch (kind) {
   case ReduceKind::Sum:
@@ -588,11 +668,17 @@ Value combine(ReduceKind kind, OpBuilder &b, Location loc, Value x,
     }
     return arith::MulIOp::create(b, loc, x, acc);
   case ReduceKind::Max:
-    return isF ? Value(arith::MaximumFOp::create(b, loc, x, acc))
-               : Value(arith::MaxSIOp::create(b, loc, x, acc));
+    if (isF)
+      return arith::MaximumFOp::create(b, loc, x, acc);
+    if (isUnsigned)
+      return arith::MaxUIOp::create(b, loc, x, acc);
+    return arith::MaxSIOp::create(b, loc, x, acc);
   case ReduceKind::Min:
-    return isF ? Value(arith::MinimumFOp::create(b, loc, x, acc))
-               : Value(arith::MinSIOp::create(b, loc, x, acc));
+    if (isF)
+      return arith::MinimumFOp::create(b, loc, x, acc);
+    if (isUnsigned)
+      return arith::MinUIOp::create(b, loc, x, acc);
+    return arith::MinSIOp::create(b, loc, x, acc);
   }
   llvm_unreachable("unknown reduction");
 }
@@ -602,6 +688,7 @@ Value combine(ReduceKind kind, OpBuilder &b, Location loc, Value x,
 template <typename OpTy, ReduceKind Kind>
 struct ReductionLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(OpTy op) const override {
     auto inputType = getStaticType(op.getInput());
     if (std::string reason =
@@ -627,11 +714,12 @@ struct ReductionLowering : GraphOpLowering<OpTy> {
     if ((Kind == ReduceKind::Sum || Kind == ReduceKind::Prod) &&
         isSupportedFloat(element) && element.getIntOrFloatBitWidth() < 32)
       accumulator = rewriter.getF32Type();
+    bool isUnsigned = isUnsignedElement(op.getInput());
     Value reduced = createReduce(
         rewriter, loc, adaptor.getInput(), *axes, accumulator,
-        getReduceInit(Kind, accumulator),
-        [](OpBuilder &b, Location l, Value x, Value acc) {
-          return combine(Kind, b, l, x, acc);
+        getReduceInit(Kind, accumulator, isUnsigned),
+        [&](OpBuilder &b, Location l, Value x, Value acc) {
+          return combine(Kind, b, l, x, acc, isUnsigned);
         });
     if (accumulator != element)
       reduced = createElementwise(
@@ -652,6 +740,7 @@ struct ReductionLowering : GraphOpLowering<OpTy> {
 template <typename OpTy, bool IsMax>
 struct ArgReductionLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(OpTy op) const override {
     auto inputType = getStaticType(op.getInput());
     if (std::string reason =
@@ -687,8 +776,13 @@ struct ArgReductionLowering : GraphOpLowering<OpTy> {
     ReduceKind kind = IsMax ? ReduceKind::Max : ReduceKind::Min;
     RankedTensorType valueType = dropDims(inputType, {dim}, element);
     RankedTensorType indexTensorType = dropDims(inputType, {dim}, indexType);
-    Value values =
-        createFilled(rewriter, loc, valueType, getReduceInit(kind, element));
+    bool isUnsigned = isUnsignedElement(op.getInput());
+    Value values = createFilled(rewriter, loc, valueType,
+                                getReduceInit(kind, element, isUnsigned));
+    arith::CmpIPredicate intBetter =
+        IsMax ? arith::CmpIPredicate::sgt : arith::CmpIPredicate::slt;
+    if (isUnsigned)
+      intBetter = getUnsignedPredicate(intBetter);
     Value indices = createFilled(rewriter, loc, indexTensorType,
                                  getScalarAttr(indexType, 0));
     MLIRContext *ctx = rewriter.getContext();
@@ -710,11 +804,7 @@ struct ArgReductionLowering : GraphOpLowering<OpTy> {
                         IsMax ? arith::CmpFPredicate::OGT
                               : arith::CmpFPredicate::OLT,
                         x, best))
-                  : Value(arith::CmpIOp::create(
-                        b, l,
-                        IsMax ? arith::CmpIPredicate::sgt
-                              : arith::CmpIPredicate::slt,
-                        x, best));
+                  : Value(arith::CmpIOp::create(b, l, intBetter, x, best));
           Value index = arith::IndexCastOp::create(
               b, l, indexType, linalg::IndexOp::create(b, l, dim));
           Value newBest = arith::SelectOp::create(b, l, better, x, best);
@@ -746,9 +836,9 @@ struct LogSoftmaxLowering : GraphOpLowering<LogSoftmaxOp> {
 
     Value max = createReduce(
         rewriter, loc, adaptor.getLogits(), lastDim, element,
-        getReduceInit(ReduceKind::Max, element),
+        getReduceInit(ReduceKind::Max, element, /*isUnsigned=*/false),
         [](OpBuilder &b, Location l, Value x, Value acc) {
-          return combine(ReduceKind::Max, b, l, x, acc);
+          return combine(ReduceKind::Max, b, l, x, acc, /*isUnsigned=*/false);
         });
     Value shifted = createGeneric(
         rewriter, loc, type, {adaptor.getLogits(), max}, {identity, reduced},
@@ -777,41 +867,42 @@ struct LogSoftmaxLowering : GraphOpLowering<LogSoftmaxOp> {
 void populateMathPatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   // Float-only unary math.
-  patterns.add<ElementwiseLowering<EluOp, eluBody, false>,
-               ElementwiseLowering<SeluOp, seluBody, false>,
-               ElementwiseLowering<LeakyReluOp, leakyReluBody, false>,
-               ElementwiseLowering<ExpOp, mathBody<ExpOp, math::ExpOp>, false>,
-               ElementwiseLowering<LogOp, mathBody<LogOp, math::LogOp>, false>,
+  patterns.add<ElementwiseLowering<EluOp, eluBody, Ints::None>,
+               ElementwiseLowering<SeluOp, seluBody, Ints::None>,
+               ElementwiseLowering<LeakyReluOp, leakyReluBody, Ints::None>,
+               ElementwiseLowering<ExpOp, mathBody<ExpOp, math::ExpOp>, Ints::None>,
+               ElementwiseLowering<LogOp, mathBody<LogOp, math::LogOp>, Ints::None>,
                ElementwiseLowering<SqrtOp, mathBody<SqrtOp, math::SqrtOp>,
-                                   false>,
+                                   Ints::None>,
                ElementwiseLowering<RsqrtOp, mathBody<RsqrtOp, math::RsqrtOp>,
-                                   false>,
+                                   Ints::None>,
                ElementwiseLowering<FloorOp, mathBody<FloorOp, math::FloorOp>,
-                                   false>,
+                                   Ints::None>,
                // libm's erff/erfcf (math-to-libm).
-               ElementwiseLowering<ErfOp, mathBody<ErfOp, math::ErfOp>, false>,
+               ElementwiseLowering<ErfOp, mathBody<ErfOp, math::ErfOp>, Ints::None>,
                ElementwiseLowering<ErfcOp, mathBody<ErfcOp, math::ErfcOp>,
-                                   false>>(ctx);
+                                   Ints::None>>(ctx);
   // Unary math on floats and integers.
-  patterns.add<ElementwiseLowering<SquareOp, squareBody<SquareOp>, true>,
-               ElementwiseLowering<AbsOp, absBody, true>,
-               ElementwiseLowering<NegOp, negBody, true>>(ctx);
+  patterns.add<ElementwiseLowering<SquareOp, squareBody<SquareOp>, Ints::All>,
+               ElementwiseLowering<AbsOp, absBody, Ints::Signed>,
+               ElementwiseLowering<NegOp, negBody, Ints::Signed>>(ctx);
   // Broadcasting binary arithmetic and AddN.
   patterns.add<
       ElementwiseLowering<MaximumOp,
                           binaryBody<MaximumOp, arith::MaximumFOp,
-                                     arith::MaxSIOp>,
-                          true>,
+                                     arith::MaxSIOp, arith::MaxUIOp>,
+                          Ints::All>,
       ElementwiseLowering<MinimumOp,
                           binaryBody<MinimumOp, arith::MinimumFOp,
-                                     arith::MinSIOp>,
-                          true>,
-      ElementwiseLowering<SquaredDifferenceOp, squaredDifferenceBody, true>,
-      ElementwiseLowering<PowOp, powBody, true>,
-      ElementwiseLowering<DivOp, divBody, true>,
-      ElementwiseLowering<FloorDivOp, floorDivBody, true>,
-      ElementwiseLowering<FloorModOp, floorModBody, true>,
-      ElementwiseLowering<AddNOp, addNBody, true>>(ctx);
+                                     arith::MinSIOp, arith::MinUIOp>,
+                          Ints::All>,
+      ElementwiseLowering<SquaredDifferenceOp, squaredDifferenceBody,
+                          Ints::Signed>,
+      ElementwiseLowering<PowOp, powBody, Ints::Signed>,
+      ElementwiseLowering<DivOp, divBody, Ints::All>,
+      ElementwiseLowering<FloorDivOp, floorDivBody, Ints::All>,
+      ElementwiseLowering<FloorModOp, floorModBody, Ints::All>,
+      ElementwiseLowering<AddNOp, addNBody, Ints::All>>(ctx);
   // Comparisons.
   using FP = arith::CmpFPredicate;
   using IP = arith::CmpIPredicate;

@@ -66,9 +66,9 @@ AffineMap getDimMap(int64_t rank, int64_t d, MLIRContext *ctx) {
   return AffineMap::get(rank, 0, getAffineDimExpr(d, ctx), ctx);
 }
 
-/// `x` (a float or signed integer scalar) as f32, as TF's
-/// static_cast<float> does.
-Value toF32(OpBuilder &b, Location loc, Value x) {
+/// `x` (a float or integer scalar, unsigned when `isUnsigned`) as f32, as
+/// TF's static_cast<float> does.
+Value toF32(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
   Type f32 = b.getF32Type();
   Type type = x.getType();
   if (type == f32)
@@ -78,6 +78,8 @@ Value toF32(OpBuilder &b, Location loc, Value x) {
       return arith::ExtFOp::create(b, loc, f32, x);
     return arith::TruncFOp::create(b, loc, f32, x);
   }
+  if (isUnsigned)
+    return arith::UIToFPOp::create(b, loc, f32, x);
   return arith::SIToFPOp::create(b, loc, f32, x);
 }
 
@@ -111,6 +113,7 @@ std::string checkResizeSize(Value size, RankedTensorType result) {
 /// the same size is TF's plain cast to float.
 struct ResizeBilinearLowering : GraphOpLowering<ResizeBilinearOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(ResizeBilinearOp op) const override {
     Type element = getStaticType(op.getImages()).getElementType();
     if (!isComputeType(element))
@@ -121,6 +124,7 @@ struct ResizeBilinearLowering : GraphOpLowering<ResizeBilinearOp> {
                       ConversionPatternRewriter &rewriter) const override {
     Location loc = op.getLoc();
     Value images = adaptor.getImages();
+    bool isUnsigned = isUnsignedElement(op.getImages());
     RankedTensorType inType = getStaticType(images);
     RankedTensorType resultType = getStaticType(op.getResizedImages());
     int64_t inH = inType.getDimSize(1), inW = inType.getDimSize(2);
@@ -132,8 +136,8 @@ struct ResizeBilinearLowering : GraphOpLowering<ResizeBilinearOp> {
       }
       rewriter.replaceOp(
           op, createElementwise(rewriter, loc, resultType, {images},
-                                [](OpBuilder &b, Location l, ValueRange args) {
-                                  return toF32(b, l, args[0]);
+                                [&](OpBuilder &b, Location l, ValueRange args) {
+                                  return toF32(b, l, args[0], isUnsigned);
                                 }));
       return success();
     }
@@ -165,7 +169,8 @@ struct ResizeBilinearLowering : GraphOpLowering<ResizeBilinearOp> {
           auto at = [&](Value y, Value x) {
             return toF32(b, l,
                          tensor::ExtractOp::create(b, l, images,
-                                                   ValueRange{n, y, x, c}));
+                                                   ValueRange{n, y, x, c}),
+                         isUnsigned);
           };
           Value topLeft = at(args[0], args[3]);
           Value topRight = at(args[0], args[4]);
@@ -190,6 +195,7 @@ struct ResizeBilinearLowering : GraphOpLowering<ResizeBilinearOp> {
 struct ResizeNearestNeighborLowering
     : GraphOpLowering<ResizeNearestNeighborOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(ResizeNearestNeighborOp op) const override {
     return checkResizeSize(op.getSize(), getStaticType(op.getResizedImages()));
   }
@@ -382,10 +388,11 @@ getDequantizeAffines(DequantizeOp op, std::string &reason) {
     return failure();
   }
   auto intType = cast<IntegerType>(inType.getElementType());
+  bool isSigned = !isUnsignedElement(op.getInput());
   SmallVector<DequantizeAffine> affines;
   for (size_t s = 0; s < slices; ++s) {
     auto affine = getDequantizeAffine(op.getMode(), intType.getWidth(),
-                                      !intType.isUnsigned(),
+                                      isSigned,
                                       op.getNarrowRange(), (*minRange)[s],
                                       (*maxRange)[s]);
     if (!affine) {
@@ -402,11 +409,8 @@ getDequantizeAffines(DequantizeOp op, std::string &reason) {
 /// for a bf16 result; per-slice values come from 1-D tables on `axis`.
 struct DequantizeLowering : GraphOpLowering<DequantizeOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(DequantizeOp op) const override {
-    Type element = getStaticType(op.getInput()).getElementType();
-    if (element.isUnsignedInteger())
-      return "a non-constant input of " + describeElementType(element) +
-             " is not supported (only constants, which fold)";
     std::string reason;
     (void)getDequantizeAffines(op, reason);
     return reason;
@@ -442,6 +446,7 @@ struct DequantizeLowering : GraphOpLowering<DequantizeOp> {
         addTable([](const DequantizeAffine &a) { return *a.outputOffset; });
     }
     Type resultElement = resultType.getElementType();
+    bool isUnsigned = isUnsignedElement(op.getInput());
     Value result = createGeneric(
         rewriter, loc, resultType, inputs, maps,
         [&](OpBuilder &b, Location l, ValueRange args) -> Value {
@@ -451,7 +456,7 @@ struct DequantizeLowering : GraphOpLowering<DequantizeOp> {
               return args[next++];
             return createScalar(b, l, b.getF32Type(), scalar);
           };
-          Value x = toF32(b, l, args[0]);
+          Value x = toF32(b, l, args[0], isUnsigned);
           if (first.inputOffset)
             x = arith::AddFOp::create(b, l, x, value(*first.inputOffset));
           x = arith::MulFOp::create(b, l, x, value(first.scale));

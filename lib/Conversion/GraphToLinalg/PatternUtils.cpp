@@ -36,6 +36,18 @@ bool isSupportedInteger(Type type) {
   return llvm::is_contained({1u, 8u, 16u, 32u, 64u}, intType.getWidth());
 }
 
+Type getSignlessType(Type type) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    return shaped.clone(getSignlessType(shaped.getElementType()));
+  if (auto intType = dyn_cast<IntegerType>(type); intType && intType.isUnsigned())
+    return IntegerType::get(type.getContext(), intType.getWidth());
+  return type;
+}
+
+bool isUnsignedElement(Value value) {
+  return getElementTypeOrSelf(value.getType()).isUnsignedInteger();
+}
+
 TypedAttr getScalarAttr(Type type, double value) {
   if (isa<FloatType>(type))
     return FloatAttr::get(type, value);

@@ -44,6 +44,12 @@ public:
   /// lowered, or "" if it can.
   virtual std::string getUnsupportedReason(mlir::Operation *op) const = 0;
 
+  /// True if the pattern lowers the op also on TF's unsigned integer
+  /// dtypes, picking the unsigned arith ops where signedness matters (see
+  /// isUnsignedElement). The pass refuses unsigned element types on ops
+  /// whose pattern says false, so no other pattern ever sees one.
+  virtual bool handlesUnsigned() const { return false; }
+
 protected:
   using ConversionPattern::ConversionPattern;
 };
@@ -141,10 +147,23 @@ mlir::Value createScalar(mlir::OpBuilder &b, mlir::Location loc,
 // Tensors
 //===----------------------------------------------------------------------===//
 
-/// The static tensor type of `value` (the pass has checked it is static).
+/// `type` with TF's unsigned integers (ui8 ... ui64, how the importer spells
+/// uint8 ... uint64) replaced by signless integers of the same width; a
+/// tensor type gets its element type replaced. arith and linalg compute only
+/// on signless integers, so the lowering's tensors are signless and the
+/// signedness lives in the choice of arith op (as StableHLO's
+/// RemoveSignTypeConverter does for its unsigned types).
+mlir::Type getSignlessType(mlir::Type type);
+
+/// The static tensor type of `value` as the lowering computes with it:
+/// signless (getSignlessType). The pass has checked it is static.
 inline mlir::RankedTensorType getStaticType(mlir::Value value) {
-  return mlir::cast<mlir::RankedTensorType>(value.getType());
+  return mlir::cast<mlir::RankedTensorType>(getSignlessType(value.getType()));
 }
+
+/// True if `value`'s element type is an unsigned integer in the graph (the
+/// signedness getStaticType drops).
+bool isUnsignedElement(mlir::Value value);
 
 /// tensor.empty of `type`.
 mlir::Value createEmpty(mlir::OpBuilder &b, mlir::Location loc,

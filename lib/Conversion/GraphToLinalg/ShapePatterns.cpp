@@ -11,6 +11,7 @@
 #include "Graph/GraphOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/DialectResourceBlobManager.h"
 
 using namespace mlir;
 using namespace graphc::graph;
@@ -27,9 +28,25 @@ Value castTo(OpBuilder &b, Location loc, Value value, Type type) {
   return tensor::CastOp::create(b, loc, type, value);
 }
 
-/// graph.Const -> arith.constant with the same ElementsAttr.
+/// `value` with unsigned integer elements retyped as signless of the same
+/// width (same bits; arith.constant takes only signless integers).
+TypedAttr getSignlessValue(TypedAttr value) {
+  auto type = cast<ShapedType>(value.getType());
+  auto signless = cast<ShapedType>(getSignlessType(type));
+  if (signless == type)
+    return value;
+  if (auto dense = dyn_cast<DenseIntOrFPElementsAttr>(value))
+    return dense.bitcast(signless.getElementType());
+  if (auto resource = dyn_cast<DenseResourceElementsAttr>(value))
+    return DenseResourceElementsAttr::get(signless, resource.getRawHandle());
+  return value;
+}
+
+/// graph.Const -> arith.constant with the same ElementsAttr (retyped as
+/// signless for TF's unsigned dtypes).
 struct ConstLowering : GraphOpLowering<ConstOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(ConstOp op) const override {
     auto value = dyn_cast<TypedAttr>(op.getValue());
     if (!value || value.getType() != op.getType())
@@ -39,7 +56,7 @@ struct ConstLowering : GraphOpLowering<ConstOp> {
   LogicalResult lower(ConstOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOpWithNewOp<arith::ConstantOp>(
-        op, cast<TypedAttr>(op.getValue()));
+        op, getSignlessValue(cast<TypedAttr>(op.getValue())));
     return success();
   }
 };
@@ -48,10 +65,12 @@ struct ConstLowering : GraphOpLowering<ConstOp> {
 /// result is the operand.
 template <typename OpTy> struct ForwardLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     rewriter.replaceOp(
-        op, castTo(rewriter, op.getLoc(), adaptor.getInput(), op.getType()));
+        op, castTo(rewriter, op.getLoc(), adaptor.getInput(),
+                   getStaticType(op->getResult(0))));
     return success();
   }
 };
@@ -59,11 +78,12 @@ template <typename OpTy> struct ForwardLowering : GraphOpLowering<OpTy> {
 /// IdentityN: every result is the matching operand.
 struct IdentityNLowering : GraphOpLowering<IdentityNOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(IdentityNOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     SmallVector<Value> results;
     for (auto [in, out] : llvm::zip(adaptor.getInput(), op.getOutput()))
-      results.push_back(castTo(rewriter, op.getLoc(), in, out.getType()));
+      results.push_back(castTo(rewriter, op.getLoc(), in, getStaticType(out)));
     rewriter.replaceOp(op, results);
     return success();
   }
@@ -84,6 +104,7 @@ struct NoOpLowering : GraphOpLowering<NoOpOp> {
 /// its job (shape inference); only the result type matters.
 struct ReshapeLowering : GraphOpLowering<ReshapeOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   LogicalResult lower(ReshapeOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
     auto resultType = getStaticType(op.getOutput());

@@ -126,11 +126,14 @@ def batch_to_space(x, block, crops):
 
 
 def dequantize(q, lo, hi, mode, narrow=False):
-    """One slice of qint8 `q` with float32 range [lo, hi]."""
+    """One slice of qint8 (or, MIN_COMBINED only, quint8) `q` with float32
+    range [lo, hi]."""
     lo, hi = F(lo), F(hi)
     if mode == "MIN_COMBINED":
-        half_range = (F(127) - F(-128) + F(1)) / F(2)
-        scale = (hi - lo) / (F(127) - F(-128))
+        lowest, highest = (0, 255) if q.dtype == np.uint8 else (-128, 127)
+        # TF's half_range is 0 for unsigned types.
+        half_range = (F(highest) - F(lowest) + F(1)) / F(2) if lowest else F(0)
+        scale = (hi - lo) / (F(highest) - F(lowest))
         return (q.astype(np.float64) + float(half_range)) * float(scale) \
             + float(lo)
     min_output = -128 + (1 if narrow else 0)
@@ -185,6 +188,7 @@ def main():
     refs["round_trip"] = xs
     refs["round_trip_23"] = xs
     refs["dq_min_combined"] = dequantize(q, -1.5, 2.25, "MIN_COMBINED")
+    refs["dq_quint8"] = dequantize(inputs["qu"], -1.5, 2.25, "MIN_COMBINED")
     refs["dq_scaled"] = dequantize(q, -2.0, 1.5, "SCALED")
     refs["dq_scaled_narrow"] = dequantize(q, -3.0, 2.0, "SCALED", True)
     refs["dq_scaled_axis"] = dequantize_axis(

@@ -29,6 +29,10 @@ import os
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+# TF's oneDNN kernels, on whatever CPU: TF enables them by default only
+# where AVX-512 is present, and without them some CPU kernels refuse what
+# the oneDNN ones run (DepthwiseConv2dNative with dilations).
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
@@ -40,7 +44,7 @@ tf1.disable_eager_execution()
 raw = tf.raw_ops
 
 F16, F32, F64 = np.float16, np.float32, np.float64
-I32, I64, U8, BOOL = np.int32, np.int64, np.uint8, np.bool_
+I32, I64, U8, I8, BOOL = np.int32, np.int64, np.uint8, np.int8, np.bool_
 
 
 class Case:
@@ -69,8 +73,10 @@ def make_input(rng, shape, dtype, domain):
     if np.issubdtype(dtype, np.integer):
         lo, hi = {"any": (-9, 10), "pos": (1, 6), "nonzero": (1, 6), "small": (0, 4), "unit": (-2, 3),
                   "index": (0, 3)}[domain]
-        if dtype == U8:
-            lo = max(lo, 0)
+        if dtype == U8:  # the whole range where it is free, >= 128 included
+            lo, hi = {"any": (0, 256), "nonzero": (1, 256)}.get(domain, (max(lo, 0), hi))
+        elif dtype == I8 and domain == "any":
+            lo, hi = -128, 128
         v = rng.integers(lo, hi, shape)
         if domain == "nonzero":
             v = v * rng.choice([-1, 1], shape) if dtype != U8 else v
@@ -96,14 +102,14 @@ UNARY = {  # op: (dtypes, domain)
     "Abs": ([F32, F64, F16, I32, I64], "any"), "Neg": ([F32, F64, F16, I32, I64], "any"),
     "Exp": ([F32, F64, F16], "any"), "Log": ([F32, F64, F16], "pos"),
     "Sqrt": ([F32, F64, F16], "pos"), "Rsqrt": ([F32, F64], "pos"),
-    "Square": ([F32, F64, I32, I64], "any"), "Floor": ([F32, F64, F16], "any"),
+    "Square": ([F32, F64, I32, I64, U8], "any"), "Floor": ([F32, F64, F16], "any"),
     "Erf": ([F32, F64, F16], "any"), "Erfc": ([F32, F64, F16], "any"),
     "Tanh": ([F32, F64, F16], "any"), "Sigmoid": ([F32, F64, F16], "any"),
-    "Relu": ([F32, F64, F16, I32, I64], "any"), "Relu6": ([F32, F64, I32], "any"),
+    "Relu": ([F32, F64, F16, I32, I64, U8], "any"), "Relu6": ([F32, F64, I32, U8], "any"),
     "Elu": ([F32, F64], "any"), "Selu": ([F32, F64], "any"),
-    "Identity": ([F32, I32, BOOL], "any"), "Snapshot": ([F32, I64], "any"),
-    "StopGradient": ([F32], "any"), "OnesLike": ([F32, I32, BOOL], "any"),
-    "ZerosLike": ([F32, I64, BOOL], "any"),
+    "Identity": ([F32, I32, BOOL, U8], "any"), "Snapshot": ([F32, I64], "any"),
+    "StopGradient": ([F32], "any"), "OnesLike": ([F32, I32, BOOL, U8], "any"),
+    "ZerosLike": ([F32, I64, BOOL, U8], "any"),
 }
 for op, (dtypes, domain) in UNARY.items():
     for dt in dtypes:
@@ -127,16 +133,16 @@ for op in ["Softmax", "LogSoftmax"]:
 PAIRS = [((), ()), ((5,), (5,)), ((5,), ()), ((), (4,)), ((3, 5), (5,)), ((3, 1), (1, 4)),
          ((2, 3, 4), (3, 1)), ((1, 6, 1), (2, 1, 5)), ((2, 1, 3, 4), (1, 5, 1, 4)),
          ((4, 1), (4, 3)), ((1,), (2, 3))]
-BINARY = {  # op: (dtypes, domain of y)
-    "Add": ([F32, F64, I32, I64], "any"), "AddV2": ([F32, F64, F16, I32, I64, U8], "small"),
-    "Sub": ([F32, F64, I32, I64], "any"), "Mul": ([F32, F64, F16, I32, I64], "any"),
-    "RealDiv": ([F32, F64], "nonzero"), "Div": ([F32, I32, I64], "nonzero"),
-    "Maximum": ([F32, F64, I32, I64], "any"), "Minimum": ([F32, F64, I32, I64], "any"),
+BINARY = {  # op: (dtypes, domain of y); uint8 wherever TF's CPU kernels take it
+    "Add": ([F32, F64, I32, I64, U8], "any"), "AddV2": ([F32, F64, F16, I32, I64, U8], "small"),
+    "Sub": ([F32, F64, I32, I64, U8], "any"), "Mul": ([F32, F64, F16, I32, I64, U8], "any"),
+    "RealDiv": ([F32, F64], "nonzero"), "Div": ([F32, I32, I64, U8], "nonzero"),
+    "Maximum": ([F32, F64, I32, I64, U8], "any"), "Minimum": ([F32, F64, I32, I64, U8], "any"),
     "Pow": ([F32, F64], "any"), "SquaredDifference": ([F32, F64, I32], "any"),
-    "FloorDiv": ([F32, I32, I64], "nonzero"), "FloorMod": ([F32, I32, I64], "nonzero"),
-    "Equal": ([F32, I32, I64], "index"), "NotEqual": ([F32, I32], "index"),
-    "Less": ([F32, I32, I64], "any"), "LessEqual": ([F32, I32], "any"),
-    "Greater": ([F32, I32, I64], "any"), "GreaterEqual": ([F32, I32], "any"),
+    "FloorDiv": ([F32, I32, I64, U8], "nonzero"), "FloorMod": ([F32, I32, I64, U8], "nonzero"),
+    "Equal": ([F32, I32, I64, U8], "index"), "NotEqual": ([F32, I32, U8], "index"),
+    "Less": ([F32, I32, I64, U8], "any"), "LessEqual": ([F32, I32, U8], "any"),
+    "Greater": ([F32, I32, I64, U8], "any"), "GreaterEqual": ([F32, I32, U8], "any"),
 }
 for op, (dtypes, ydomain) in BINARY.items():
     for dt in dtypes:
@@ -147,11 +153,11 @@ for op, (dtypes, ydomain) in BINARY.items():
             case(op, f"{np.dtype(dt).name} {list(xs)} {list(ys)}",
                  [inp(xs, dt, xdomain), inp(ys, dt, yd)],
                  lambda x, y, op=op: getattr(raw, op)(x=x, y=y))
-for dt in [F32, I32]:
+for dt in [F32, I32, U8]:
     for n in [2, 3, 5]:
         case("AddN", f"{np.dtype(dt).name} n={n}", [inp((3, 4), dt)] * n,
              lambda *xs: raw.AddN(inputs=list(xs)))
-for dt in [F32, I32, BOOL]:
+for dt in [F32, I32, BOOL, U8]:
     for cs, xs in [((4,), (4,)), ((), (2, 3)), ((2, 3), (2, 3)), ((3, 1), (3, 4)), ((1, 4), (2, 3, 4))]:
         case("SelectV2", f"{np.dtype(dt).name} cond {list(cs)} x {list(xs)}",
              [inp(cs, BOOL), inp(xs, dt), inp(xs, dt)],
@@ -163,7 +169,7 @@ for dt in [F32, I32, BOOL]:
 
 # Reductions.
 for op in ["Sum", "Mean", "Max", "Min", "Prod"]:
-    for dt in [F32, I32] + ([F64] if op in ("Sum", "Mean") else []):
+    for dt in [F32, I32] + ([F64] if op in ("Sum", "Mean") else []) + ([U8] if op != "Mean" else []):
         for shape, axes in [((7,), [0]), ((3, 5), [0]), ((3, 5), [1]), ((3, 5), [0, 1]),
                             ((3, 5), [-1]), ((2, 3, 4), [1]), ((2, 3, 4), [0, 2]),
                             ((2, 3, 4), [2, 0, 1]), ((1, 6, 6, 8), [1, 2]), ((2, 1, 3, 17), [3])]:
@@ -176,7 +182,7 @@ for op in ["Sum", "Mean", "Max", "Min", "Prod"]:
                          input=x, axis=tf.constant(axes, tf.int32), keep_dims=keep),
                      kind="reduce", terms=terms)
 for op in ["ArgMax", "ArgMin"]:
-    for dt in [F32, I32]:
+    for dt in [F32, I32, U8]:
         for shape, axis in [((7,), 0), ((3, 5), 0), ((3, 5), 1), ((2, 3, 4), -1), ((1, 4, 4, 6), 3)]:
             for out in [tf.int32, tf.int64]:
                 case(op, f"{np.dtype(dt).name} {list(shape)} axis={axis} -> {out.name}",
@@ -268,8 +274,8 @@ for op in ["MaxPool", "AvgPool"]:
                              raw.AvgPool(value=x, ksize=[1, k, k, 1], strides=[1, s, s, 1], padding=p)),
                          kind="window", terms=k * k)
 
-# Matrix products.
-for dt in [F32, F64, I32]:
+# Matrix products (TF's CPU MatMul has no uint8 kernel: graphc refuses it too).
+for dt in [F32, F64, I32, U8]:
     for (m, k, n) in [(1, 1, 1), (3, 5, 4), (1, 17, 3), (8, 33, 16), (5, 2, 1)]:
         for ta in [False, True]:
             for tb in [False, True]:
@@ -327,13 +333,13 @@ for eq, shapes in EINSUM.items():
         case("Einsum", f"{np.dtype(dt).name} {eq}", [inp(sh, dt) for sh in shapes],
              lambda *xs, eq=eq: raw.Einsum(inputs=list(xs), equation=eq),
              kind="window", terms=max(terms, 1))
-for dt in [F32, F64]:
+for dt in [F32, F64, U8]:
     for shape in [(2, 5), (1, 3, 3, 4), (2, 2, 2, 7)]:
         case("BiasAdd", f"{np.dtype(dt).name} {list(shape)}", [inp(shape, dt), inp(shape[-1:], dt)],
              lambda x, b: raw.BiasAdd(value=x, bias=b))
 
 # Shapes and data movement.
-for dt in [F32, I32, BOOL]:
+for dt in [F32, I32, BOOL, U8]:
     for shape, perm in [((3, 5), [1, 0]), ((2, 3, 4), [2, 0, 1]), ((2, 3, 4), [0, 2, 1]),
                         ((1, 2, 3, 4), [0, 3, 1, 2]), ((2, 3, 4, 5), [3, 2, 1, 0]), ((7,), [0])]:
         case("Transpose", f"{np.dtype(dt).name} {list(shape)} perm={perm}", [inp(shape, dt)],
@@ -365,7 +371,7 @@ for dt in [F32, I32, BOOL]:
         case("Slice", f"{np.dtype(dt).name} {list(shape)} begin={begin} size={size}", [inp(shape, dt)],
              lambda x, b=begin, s=size: raw.Slice(input=x, begin=tf.constant(b, tf.int32),
                                                   size=tf.constant(s, tf.int32)))
-for dt in [F32, I32]:
+for dt in [F32, I32, U8]:
     for shape, b, e, s, masks in [
             ((7,), [1], [6], [2], {}), ((7,), [-1], [0], [-1], {}), ((7,), [0], [0], [1], {"end_mask": 1}),
             ((3, 4), [0, 1], [3, 4], [1, 2], {}), ((3, 4), [1, 0], [2, 0], [1, 1], {"shrink_axis_mask": 1, "end_mask": 2}),
@@ -404,13 +410,29 @@ for dt in [F32, I32]:
     for shape, ishape in [((4, 3), (2, 2)), ((4, 3), (3, 1)), ((3, 3, 2), (2, 2))]:
         case("GatherNd", f"{np.dtype(dt).name} {list(shape)} indices {list(ishape)}",
              [inp(shape, dt), inp(ishape, I32, "index")], lambda x, i: raw.GatherNd(params=x, indices=i))
-for src, dsts in [(F32, [I32, I64, F64, F16, BOOL, U8]), (I32, [F32, I64, BOOL, F64]), (BOOL, [F32, I32]),
-                  (I64, [I32, F32]), (U8, [F32, I32]), (F64, [F32, I32]), (F16, [F32])]:
+for src, dsts in [(F32, [I32, I64, F64, F16, BOOL, U8]), (I32, [F32, I64, BOOL, F64, U8]), (BOOL, [F32, I32, U8]),
+                  (I64, [I32, F32, U8]), (U8, [F32, I32, I64, F64, F16, BOOL, I8]), (F64, [F32, I32, U8]),
+                  (F16, [F32]), (I8, [U8, I32])]:
     for dst in dsts:
         for shape in [(7,), (2, 3)]:
+            # Out-of-range float -> uint8 casts are undefined in C++ (and
+            # TF); integer ones wrap, so int32/int64/int8 sources take "any".
+            domain = "small" if dst == U8 and src in (F32, F64) else "any"
             case("Cast", f"{np.dtype(src).name} -> {np.dtype(dst).name} {list(shape)}",
-                 [inp(shape, src, "small" if dst in (U8,) else "any")],
+                 [inp(shape, src, domain)],
                  lambda x, dst=dst: raw.Cast(x=x, DstT=tf.as_dtype(dst)))
+for dt in [F32, I32, U8]:
+    for shape, bs in [((1, 2, 3, 8), 2), ((2, 1, 2, 18), 3), ((1, 3, 3, 4), 2)]:
+        case("DepthToSpace", f"{np.dtype(dt).name} {list(shape)} block={bs}", [inp(shape, dt)],
+             lambda x, bs=bs: raw.DepthToSpace(input=x, block_size=bs))
+    for shape, bs in [((1, 4, 6, 2), 2), ((2, 3, 6, 1), 3), ((1, 4, 4, 3), 4)]:
+        case("SpaceToDepth", f"{np.dtype(dt).name} {list(shape)} block={bs}", [inp(shape, dt)],
+             lambda x, bs=bs: raw.SpaceToDepth(input=x, block_size=bs))
+# NCHW, which TF's CPU kernels refuse when they run: graphc must refuse too.
+case("DepthToSpace", "NCHW (refused by TF)", [inp((1, 8, 2, 3), F32)],
+     lambda x: raw.DepthToSpace(input=x, block_size=2, data_format="NCHW"))
+case("SpaceToDepth", "NCHW (refused by TF)", [inp((1, 2, 4, 6), F32)],
+     lambda x: raw.SpaceToDepth(input=x, block_size=2, data_format="NCHW"))
 for shape in [(3,), (2, 3)]:
     case("Fill", f"{list(shape)}", [inp((), F32)], lambda v, s=shape: raw.Fill(dims=tf.constant(s, tf.int32), value=v))
     for op in ["Shape", "Size", "Rank"]:
@@ -422,9 +444,12 @@ for (start, limit, delta) in [(0, 5, 1), (2, 11, 3), (5, 0, -2)]:
 for op in ["ResizeBilinear", "ResizeNearestNeighbor"]:
     for (h, w), size in [((3, 4), (6, 8)), ((5, 5), (3, 2)), ((2, 3), (5, 7)), ((4, 4), (4, 4))]:
         for ac, hp in [(False, False), (True, False), (False, True)]:
-            case(op, f"{h}x{w} -> {size} align_corners={ac} half_pixel={hp}", [inp((1, h, w, 2), F32)],
-                 lambda x, op=op, s=size, ac=ac, hp=hp: getattr(raw, op)(
-                     images=x, size=tf.constant(s, tf.int32), align_corners=ac, half_pixel_centers=hp))
+            for dt in [F32, U8]:  # uint8: images as decoded
+                name = "" if dt == F32 else "uint8 "
+                case(op, f"{name}{h}x{w} -> {size} align_corners={ac} half_pixel={hp}",
+                     [inp((1, h, w, 2), dt)],
+                     lambda x, op=op, s=size, ac=ac, hp=hp: getattr(raw, op)(
+                         images=x, size=tf.constant(s, tf.int32), align_corners=ac, half_pixel_centers=hp))
 for shape, block, pads in [((1, 4, 4, 2), [2, 2], [[0, 0], [0, 0]]), ((1, 5, 3, 1), [2, 2], [[1, 0], [1, 0]])]:
     case("SpaceToBatchND", f"{list(shape)} block={block} pads={pads}", [inp(shape, F32)],
          lambda x, b=block, p=pads: raw.SpaceToBatchND(input=x, block_shape=tf.constant(b, tf.int32),

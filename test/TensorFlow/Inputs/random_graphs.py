@@ -21,6 +21,10 @@ import os
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+# TF's oneDNN kernels, on whatever CPU: TF enables them by default only
+# where AVX-512 is present, and without them some CPU kernels refuse what
+# the oneDNN ones run (DepthwiseConv2dNative with dilations).
+os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 

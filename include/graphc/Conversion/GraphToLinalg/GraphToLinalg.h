@@ -26,6 +26,11 @@ void populateGraphToLinalgPatterns(mlir::RewritePatternSet &patterns);
 /// root operations.
 llvm::ArrayRef<llvm::StringRef> getSupportedGraphOps();
 
+/// The subset of getSupportedGraphOps() lowered also on TF's unsigned
+/// integer dtypes (uint8 ... uint64), sorted: the ops whose pattern says
+/// handlesUnsigned(). On the others the pass refuses unsigned types.
+llvm::ArrayRef<llvm::StringRef> getUnsignedGraphOps();
+
 } // namespace graphc
 
 #endif // GRAPHC_CONVERSION_GRAPHTOLINALG_GRAPHTOLINALG_H
