@@ -59,3 +59,9 @@ bool graphc::graph::isFunctionalWhile(Operation *op) {
   return op->getName().getDialectNamespace() == "graph" &&
          (name == "While" || name == "StatelessWhile");
 }
+
+bool graphc::graph::isFunctionalIf(Operation *op) {
+  StringRef name = op->getName().stripDialect();
+  return op->getName().getDialectNamespace() == "graph" &&
+         (name == "If" || name == "StatelessIf");
+}

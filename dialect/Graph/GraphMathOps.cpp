@@ -1276,6 +1276,14 @@ LogicalResult SelectV2Op::refineResultTypes() {
 OpFoldResult SelectV2Op::fold(FoldAdaptor adaptor) {
   if (getT() == getE() && getE().getType() == getType())
     return getE();
+  // A constant splat condition picks one side whole, constant or not (an
+  // inlined If whose condition froze to a constant).
+  if (auto cond = dyn_cast_or_null<DenseElementsAttr>(adaptor.getCondition());
+      cond && cond.isSplat() && cond.getElementType().isInteger(1)) {
+    Value side = cond.getSplatValue<bool>() ? getT() : getE();
+    if (side.getType() == getType())
+      return side;
+  }
   return foldElementwise(
       {adaptor.getCondition(), adaptor.getT(), adaptor.getE()},
       getFoldType(getOutput()),

@@ -1,7 +1,7 @@
 //===- GraphMiscOps.cpp - verifiers, folders, shapes of misc ops ----===//
 //
 // ResizeBilinear, ResizeNearestNeighbor, SpaceToBatchND, BatchToSpaceND,
-// Dequantize, BlockLSTM and BlockLSTMV2 (issue 3): TF's rules as verifiers
+// TopKV2, Dequantize, BlockLSTM and BlockLSTMV2: TF's rules as verifiers
 // (one emitOpError per rule), TF's shape functions, and folders for constant
 // inputs (resize, space/batch shuffles and dequantize of constants, e.g.
 // quantized weights) that compute with the same host arithmetic as the
@@ -823,4 +823,41 @@ LogicalResult RandomUniformOp::refineResultTypes() {
       return emitOpError() << "shape[" << d << "] = " << size << " is negative";
   return refineResult(*this, getOutput(),
                       RankedTensorType::get(*dims, getOutput().getType().getElementType()));
+}
+
+//===----------------------------------------------------------------------===//
+// TopKV2
+//===----------------------------------------------------------------------===//
+
+LogicalResult TopKV2Op::verify() {
+  if (rankOf(getInput()) == 0)
+    return emitOpError() << "'input' must have rank >= 1, got a scalar";
+  if (!isInt32Or64(getK()) || rankOf(getK()) > 0)
+    return emitOpError() << "'k' must be an int32 or int64 scalar, got "
+                         << getK().getType();
+  if (!isInt32Or64(getIndices()))
+    return emitOpError() << "'indices' must be int32 or int64, got "
+                         << getIndices().getType();
+  auto k = getConstantInts(getK());
+  int64_t n = dimOf(getInput(), rankOf(getInput()) - 1);
+  if (k && k->size() == 1 &&
+      ((*k)[0] < 0 || (!ShapedType::isDynamic(n) && (*k)[0] > n)))
+    return emitOpError() << "k = " << (*k)[0] << " is not in [0, " << n
+                         << "] (the size of the last dim)";
+  return success();
+}
+
+LogicalResult TopKV2Op::refineResultTypes() {
+  auto input = rankedOf(getInput());
+  if (!input)
+    return success();
+  auto k = getConstantInts(getK());
+  SmallVector<int64_t> dims(input.getShape());
+  dims.back() = k && k->size() == 1 ? (*k)[0] : ShapedType::kDynamic;
+  auto indexElement = cast<TensorType>(getIndices().getType()).getElementType();
+  if (failed(refineResult(*this, getValues(),
+                          RankedTensorType::get(dims, input.getElementType()))))
+    return failure();
+  return refineResult(*this, getIndices(),
+                      RankedTensorType::get(dims, indexElement));
 }

@@ -2,8 +2,8 @@
 //
 // Image resizing (ResizeBilinear, ResizeNearestNeighbor), the space/batch
 // shuffles around atrous convolutions (SpaceToBatchND, BatchToSpaceND),
-// Dequantize of TF's quantized dtypes and the fused LSTM sequence ops
-// (BlockLSTM, BlockLSTMV2) (issue 3). Included at the end of GraphOps.td, so
+// TopKV2, Dequantize of TF's quantized dtypes and the fused LSTM sequence
+// ops (BlockLSTM, BlockLSTMV2). Included at the end of GraphOps.td, so
 // the shared op classes are visible. Verifiers, shape functions and folders
 // are in GraphMiscOps.cpp; TF's arithmetic that folders and lowering share
 // (resize source coordinates, dequantize scales) in GraphMiscOps.h.
@@ -98,6 +98,25 @@ def Graph_RandomUniformOp : Graph_ShapedOp<"RandomUniform"> {
                        DefaultValuedAttr<I64Attr, "0">:$seed,
                        DefaultValuedAttr<I64Attr, "0">:$seed2);
   let results = (outs AnyTensor:$output);
+  let hasVerifier = 1;
+}
+
+//===----------------------------------------------------------------------===//
+// Selection
+//===----------------------------------------------------------------------===//
+
+def Graph_TopKV2Op : Graph_ShapedOp<"TopKV2",
+    [Pure, AllElementTypesMatch<["input", "values"]>]> {
+  let summary = "the k largest entries of each row (last dim) and their indices";
+  let description = [{
+    `input` is `[..., n]`, `k` an int32 (or int64) scalar in [0, n]; `values`
+    and `indices` (int32 or int64) are `[..., k]`, sorted by decreasing value,
+    the lower index first among equal values (TF's contract). `sorted` =
+    false lets TF return them in any order; graphc sorts them anyway.
+  }];
+  let arguments = (ins AnyTensor:$input, AnyTensor:$k,
+                       DefaultValuedAttr<BoolAttr, "true">:$sorted);
+  let results = (outs AnyTensor:$values, AnyTensor:$indices);
   let hasVerifier = 1;
 }
 

@@ -23,6 +23,10 @@ llvm::StringRef getNodeName(mlir::Operation *op);
 /// generically with `cond` and `body` symbol references).
 bool isFunctionalWhile(mlir::Operation *op);
 
+/// A TF2 functional conditional (`graph.If` / `graph.StatelessIf`, imported
+/// generically with `then_branch` and `else_branch` symbol references).
+bool isFunctionalIf(mlir::Operation *op);
+
 /// Discardable attribute holding a node's control inputs ("^name" edges).
 inline constexpr llvm::StringLiteral kControlInputsAttr = "graph.control_inputs";
 

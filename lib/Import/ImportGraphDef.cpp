@@ -328,9 +328,12 @@ SmallVector<Type> GraphImporter::outputTypes(const tf::NodeDef &node) {
   const OpSpec *spec = lookupOpSpec(node.op);
   // Ops whose outputs are typed by a list attr: IdentityN (T) and the
   // checkpoint restore op TF1 graphs carry (RestoreV2: dtypes).
+  // An If's (StatelessIf's) outputs by its Tout list.
   const char *listAttr = node.op == "IdentityN"   ? "T"
                          : node.op == "RestoreV2" ? "dtypes"
-                                                  : nullptr;
+                         : node.op == "If" || node.op == "StatelessIf"
+                             ? "Tout"
+                             : nullptr;
   if (listAttr) {
     if (const tf::AttrValue *t = attr(node, listAttr); t && t->list)
       dtypes.assign(t->list->type.begin(), t->list->type.end());

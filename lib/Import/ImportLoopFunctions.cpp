@@ -14,6 +14,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/SymbolTable.h"
 
+#include <array>
 #include <map>
 #include <set>
 
@@ -26,12 +27,14 @@ namespace {
 /// library, or loops naming each other without end).
 constexpr size_t kMaxLoopFunctions = 1000;
 
-/// The loop-variable dtypes of a While op (its `T` list), as TF dtypes.
+/// The argument dtypes of a While op's functions (its `T` list) or an If
+/// op's branches (`Tin`), as TF dtypes.
 std::vector<tf::DataType> loopTypes(const tf::NodeDef *node) {
   std::vector<tf::DataType> types;
   if (!node)
     return types;
-  auto t = node->attrs.find("T");
+  bool isIf = node->op == "If" || node->op == "StatelessIf";
+  auto t = node->attrs.find(isIf ? "Tin" : "T");
   if (t != node->attrs.end() && t->second.list)
     types = t->second.list->type;
   return types;
@@ -90,9 +93,12 @@ LogicalResult graphc::importLoopFunctions(ModuleOp module,
   SmallVector<std::pair<std::string, Operation *>> work;
   auto collect = [&](Operation *root) {
     root->walk([&](Operation *op) {
-      if (!graph::isFunctionalWhile(op))
+      bool isIf = graph::isFunctionalIf(op);
+      if (!isIf && !graph::isFunctionalWhile(op))
         return;
-      for (StringRef attr : {"cond", "body"})
+      for (StringRef attr : isIf ? std::array<StringRef, 2>{"then_branch",
+                                                            "else_branch"}
+                                 : std::array<StringRef, 2>{"cond", "body"})
         if (auto ref = op->getAttrOfType<FlatSymbolRefAttr>(attr))
           if (imported.insert(ref.getValue().str()).second)
             work.emplace_back(ref.getValue().str(), op);
@@ -121,7 +127,8 @@ LogicalResult graphc::importLoopFunctions(ModuleOp module,
         node = it->second;
     std::vector<tf::DataType> types = loopTypes(node);
     const tf::AttrValue *shapes = nullptr;
-    if (node)
+    // A loop's output_shapes are its arguments' too; an If's are not.
+    if (node && graph::isFunctionalWhile(loop))
       if (auto it = node->attrs.find("output_shapes"); it != node->attrs.end())
         shapes = &it->second;
 

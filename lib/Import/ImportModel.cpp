@@ -369,7 +369,7 @@ FailureOr<ImportedModel> graphc::importModel(MLIRContext *context,
   if (!model.module)
     return failure();
   // While loops name their cond/body functions: bring those in as private
-  // funcs for graph-unroll-while.
+  // funcs for graph-inline-control-flow.
   if (failed(importLoopFunctions(*model.module, meta.graph, meta.ops,
                                  fileName)))
     return failure();

@@ -262,6 +262,11 @@ std::vector<OpSpec> buildTable() {
   t.push_back({"ResizeNearestNeighbor", {"T", "=int32"}, {"T"},
                {{"align_corners", boolean(false)},
                 {"half_pixel_centers", boolean(false)}}});
+  // TopKV2: Tk and index_type arrived in TF 2.12; older graphs have neither.
+  t.push_back({"TopKV2", {"T", "Tk"}, {"T", "index_type"},
+               {{"sorted", boolean(true)},
+                {"Tk", type(tf::DT_INT32)},
+                {"index_type", type(tf::DT_INT32)}}});
   t.push_back({"SpaceToBatchND", {"T", "Tblock_shape", "Tpaddings"}, {"T"},
                {{"Tblock_shape", type(tf::DT_INT32)},
                 {"Tpaddings", type(tf::DT_INT32)}}});

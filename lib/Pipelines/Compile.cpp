@@ -44,7 +44,7 @@ void graphc::buildGraphFreezePipeline(
     std::vector<std::string> keepVariables) {
   // While loops (Keras RNNs) unrolled into straight-line code, their
   // TensorLists into tensor ops: freezing then sees every variable read.
-  pm.addPass(createGraphUnrollWhile());
+  pm.addPass(createGraphInlineControlFlow());
   OpPassManager &f = pm.nest<func::FuncOp>();
   f.addPass(createGraphLowerTensorLists());
   // Freeze first: it reads the initializers that pruning would remove.
@@ -61,6 +61,9 @@ void graphc::buildGraphSimplifyPipeline(OpPassManager &pm) {
   // run-time shape chains) in turn until neither changes anything.
   f.addPass(createGraphSimplify());
   f.addPass(createCSEPass());
+  // Folding can cut stateful ops (RandomUniform) off the fetches, e.g. the
+  // branch an inlined If no longer takes; DCE keeps them, prune does not.
+  f.addPass(createGraphPrune());
 }
 
 void graphc::buildGraphFoldPipeline(OpPassManager &pm) {

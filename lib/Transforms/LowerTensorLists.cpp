@@ -1,6 +1,6 @@
 //===- LowerTensorLists.cpp - TensorLists with constant indices -----------===//
 //
-// graph-lower-tensor-lists (see Passes.td). After graph-unroll-while every
+// graph-lower-tensor-lists (see Passes.td). After graph-inline-control-flow every
 // list index is a constant, so each list value is a known sequence of
 // tensors; the list ops become GatherV2 / Pack / plain values and are then
 // erased. Our own: TensorLists are TF's variant-typed runtime objects, which
@@ -85,7 +85,7 @@ struct GraphLowerTensorListsPass
       if (!i)
         return op->emitError() << kind
                                << ": the index is not a constant (a loop "
-                                  "graph-unroll-while did not unroll?)";
+                                  "graph-inline-control-flow did not unroll?)";
       if (*i < 0 || *i >= (int64_t)state.items.size())
         return op->emitError() << kind << ": index " << *i
                                << " is outside the list's "

@@ -313,3 +313,37 @@ func.func @lstm_peephole(%n: tensor<i64>, %x: tensor<5x2x3xf32>, %s: tensor<2x4x
   %0:7 = graph.BlockLSTM %n, %x, %s, %s, %w, %v, %v3, %v, %b : (tensor<i64>, tensor<5x2x3xf32>, tensor<2x4xf32>, tensor<2x4xf32>, tensor<7x16xf32>, tensor<4xf32>, tensor<3xf32>, tensor<4xf32>, tensor<16xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
   return
 }
+
+// -----
+
+// CHECK-LABEL: func.func @top_k
+// CHECK: graph.TopKV2 %{{.*}}, %{{.*}} {sorted = false}
+func.func @top_k(%x: tensor<2x5xf32>, %k: tensor<i32>) -> (tensor<2x3xf32>, tensor<2x3xi32>) {
+  %0:2 = graph.TopKV2 %x, %k {sorted = false} : (tensor<2x5xf32>, tensor<i32>) -> (tensor<2x3xf32>, tensor<2x3xi32>)
+  return %0#0, %0#1 : tensor<2x3xf32>, tensor<2x3xi32>
+}
+
+// -----
+
+func.func @top_k_too_many(%x: tensor<2x5xf32>) {
+  %k = graph.Const {value = dense<6> : tensor<i32>} : tensor<i32>
+  // expected-error @+1 {{k = 6 is not in [0, 5] (the size of the last dim)}}
+  %0:2 = graph.TopKV2 %x, %k : (tensor<2x5xf32>, tensor<i32>) -> (tensor<*xf32>, tensor<*xi32>)
+  return
+}
+
+// -----
+
+func.func @top_k_scalar(%x: tensor<f32>, %k: tensor<i32>) {
+  // expected-error @+1 {{'input' must have rank >= 1, got a scalar}}
+  %0:2 = graph.TopKV2 %x, %k : (tensor<f32>, tensor<i32>) -> (tensor<*xf32>, tensor<*xi32>)
+  return
+}
+
+// -----
+
+func.func @top_k_index_type(%x: tensor<5xf32>, %k: tensor<i32>) {
+  // expected-error @+1 {{'indices' must be int32 or int64, got 'tensor<*xf32>'}}
+  %0:2 = graph.TopKV2 %x, %k : (tensor<5xf32>, tensor<i32>) -> (tensor<*xf32>, tensor<*xf32>)
+  return
+}

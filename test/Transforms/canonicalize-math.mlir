@@ -141,6 +141,21 @@ func.func @select(%c: tensor<2xi1>, %x: tensor<2xf32>) -> (tensor<2x2xi32>, tens
 
 // -----
 
+// A constant scalar condition picks a whole non-constant side (an inlined
+// If whose condition froze to a constant).
+// CHECK-LABEL: func.func @select_side
+// CHECK-NOT: graph.SelectV2
+// CHECK: return %arg1, %arg0
+func.func @select_side(%x: tensor<3xf32>, %y: tensor<3xf32>) -> (tensor<3xf32>, tensor<3xf32>) {
+  %false = graph.Const {value = dense<false> : tensor<i1>} : tensor<i1>
+  %true = graph.Const {value = dense<true> : tensor<i1>} : tensor<i1>
+  %0 = graph.SelectV2 %false, %x, %y : (tensor<i1>, tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  %1 = graph.SelectV2 %true, %x, %y : (tensor<i1>, tensor<3xf32>, tensor<3xf32>) -> tensor<3xf32>
+  return %0, %1 : tensor<3xf32>, tensor<3xf32>
+}
+
+// -----
+
 // Cast: floats truncate toward zero into integers, anything is `!= 0` as
 // bool, bool is 0/1, narrowing rounds to nearest even unless Truncate=true
 // clears the extra mantissa bits first; a cast to the same type forwards.

@@ -54,3 +54,16 @@ func.func @dequantize_lstm(%q: tensor<3x2xui8>, %r: tensor<f32>, %n: tensor<i64>
   %3:7 = graph.BlockLSTMV2 %n, %xu, %s, %s, %w, %v, %v, %v, %b : (tensor<i64>, tensor<?x?x3xf32>, tensor<2x4xf32>, tensor<2x4xf32>, tensor<7x16xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<16xf32>) -> (tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>, tensor<*xf32>)
   return %0, %1, %2#6, %3#6 : tensor<*xf32>, tensor<*xbf16>, tensor<*xf32>, tensor<*xf32>
 }
+
+// -----
+
+// TopKV2: [..., n] -> [..., k] values and indices, from a constant k.
+// CHECK-LABEL: func.func @top_k
+// CHECK: graph.TopKV2 {{.*}} -> (tensor<2x3x4xf32>, tensor<2x3x4xi32>)
+// CHECK: graph.TopKV2 {{.*}} -> (tensor<?xf32>, tensor<?xi64>)
+func.func @top_k(%x: tensor<2x3x10xf32>, %v: tensor<7xf32>, %k: tensor<i32>) -> (tensor<*xf32>, tensor<*xi32>, tensor<*xf32>, tensor<*xi64>) {
+  %four = graph.Const {value = dense<4> : tensor<i32>} : tensor<i32>
+  %0:2 = graph.TopKV2 %x, %four : (tensor<2x3x10xf32>, tensor<i32>) -> (tensor<*xf32>, tensor<*xi32>)
+  %1:2 = graph.TopKV2 %v, %k : (tensor<7xf32>, tensor<i32>) -> (tensor<*xf32>, tensor<*xi64>)
+  return %0#0, %0#1, %1#0, %1#1 : tensor<*xf32>, tensor<*xi32>, tensor<*xf32>, tensor<*xi64>
+}

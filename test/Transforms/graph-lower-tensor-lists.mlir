@@ -56,7 +56,7 @@ func.func @index_out_of_range() -> tensor<*xf32> {
 func.func @fed_index(%i: tensor<i32>, %x: tensor<3x2xf32>) -> tensor<*xf32> {
   %shape = graph.Const {value = dense<2> : tensor<1xi32>} : tensor<1xi32>
   %list = "graph.TensorListFromTensor"(%x, %shape) {element_dtype = f32} : (tensor<3x2xf32>, tensor<1xi32>) -> tensor<!graph.opaque>
-  // expected-error @+1 {{TensorListGetItem: the index is not a constant (a loop graph-unroll-while did not unroll?)}}
+  // expected-error @+1 {{TensorListGetItem: the index is not a constant (a loop graph-inline-control-flow did not unroll?)}}
   %item = "graph.TensorListGetItem"(%list, %i, %shape) {element_dtype = f32} : (tensor<!graph.opaque>, tensor<i32>, tensor<1xi32>) -> tensor<*xf32>
   return %item : tensor<*xf32>
 }

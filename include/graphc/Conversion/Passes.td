@@ -71,6 +71,7 @@ def GraphToLinalgPass : Pass<"graph-to-linalg", "mlir::func::FuncOp"> {
     "mlir::arith::ArithDialect",
     "mlir::linalg::LinalgDialect",
     "mlir::math::MathDialect",
+    "mlir::scf::SCFDialect",
     "mlir::tensor::TensorDialect",
   ];
 }

@@ -1,11 +1,12 @@
-//===- ImportLoopFunctions.h - While cond/body as private funcs -*- C++ -*-===//
+//===- ImportLoopFunctions.h - While/If functions as private funcs -*- C++ -*-===//
 //
-// TF2 loops are functional: a `While` / `StatelessWhile` node names its
-// condition and body as library functions (attrs `cond`, `body`), which the
-// importer keeps as symbol references (`cond = @f`). This imports each such
+// TF2 control flow is functional: a `While` / `StatelessWhile` node names its
+// condition and body as library functions (attrs `cond`, `body`), an `If` /
+// `StatelessIf` node its branches (`then_branch`, `else_branch`, arguments
+// typed by `Tin`); the importer keeps them as symbol references (`cond = @f`). This imports each such
 // function as a private `func.func @f(loop vars...) -> (...)` in the same
 // module, as TF's own MLIR importer does for `tf.While`, so that
-// `graph-unroll-while` can clone it. Each function is imported like a graph:
+// `graph-inline-control-flow` can clone it. Each function is imported like a graph:
 // its input arguments become Placeholders (dtype from the signature or the
 // loop's `T`, shape from its `output_shapes`), nested calls are inlined
 // (InlineFunctions.h) and its return values are the fetches. Loops inside
@@ -27,7 +28,7 @@ struct GraphDef;
 struct OpDef;
 } // namespace tf
 
-/// Imports into `module` the cond/body functions that its While ops name.
+/// Imports into `module` the functions that its While and If ops name.
 /// `graph` holds the function library, `ops` the OpDefs known for it.
 mlir::LogicalResult importLoopFunctions(mlir::ModuleOp module,
                                         const tf::GraphDef &graph,

@@ -9,24 +9,35 @@
 
 include "mlir/Pass/PassBase.td"
 
-def GraphUnrollWhile : Pass<"graph-unroll-while", "mlir::ModuleOp"> {
-  let summary = "Unroll While loops whose trip count is fixed at compile time";
+def GraphInlineControlFlow : Pass<"graph-inline-control-flow", "mlir::ModuleOp"> {
+  let summary = "Unroll fixed-count While loops and inline If branches";
   let description = [{
-    TF2 loops (`While` / `StatelessWhile`, Keras's LSTM and GRU over their
-    time steps) name their condition and body as functions, imported as
-    private funcs (lib/Import/ImportLoopFunctions.cpp). graphc compiles one
-    static graph, so each loop in a public function is replaced by copies
-    of its body: the condition is cloned on the current loop values and
-    folded; true -> the body is cloned (each op folded as it is cloned, so
-    counters stay constants), false -> the loop's results are the values.
-    A condition that does not fold to a constant (a trip count that depends
-    on fed data) is an error naming the loop. Cloned ops are named
-    `LOOP/iteration_K/NODE`, so an unrolled graph still has unique node
-    names. The loop functions are erased afterwards.
+    TF2 control flow is functional: `While` / `StatelessWhile` (Keras's LSTM
+    and GRU over their time steps) name their condition and body, `If` /
+    `StatelessIf` (`tf.cond`) their `then_branch` and `else_branch`, as
+    functions, imported as private funcs (lib/Import/ImportLoopFunctions.cpp).
+    graphc compiles one static graph, so in each public function:
+
+    - a loop is replaced by copies of its body: the condition is cloned on
+      the current loop values and folded; true -> the body is cloned (each op
+      folded as it is cloned, so counters stay constants), false -> the
+      loop's results are the values. A condition that does not fold to a
+      constant (a trip count that depends on fed data) is an error naming
+      the loop. Cloned ops are named `LOOP/iteration_K/NODE`.
+    - an If whose condition folds to a constant is replaced by the branch it
+      takes (`IF/then/NODE` or `IF/else/NODE`). Otherwise both branches are
+      inlined and each result is a `SelectV2` on the (scalar bool)
+      condition: TF's branches in an inference graph are pure, so computing
+      both is the same function, at the price of the branch not taken. A
+      non-bool or non-scalar run-time condition is an error naming the If.
+
+    Loops and Ifs inside bodies and branches are handled as they appear;
+    the functions are erased afterwards.
 
     Before:
     ```mlir
     %r:2 = graph.While %i0, %x {body = @body, cond = @cond, T = [i32, f32]}
+    %y = graph.If %p, %x {then_branch = @then, else_branch = @else}
     ```
     After: `max-trip-count` bounds the iterations, `max-ops` the ops cloned
     in all, so a hostile loop is refused instead of exhausting memory.
@@ -44,7 +55,7 @@ def GraphLowerTensorLists : Pass<"graph-lower-tensor-lists", "mlir::func::FuncOp
   let description = [{
     TF2 loops carry their per-step inputs and outputs in TensorLists
     (`TensorListFromTensor`, `TensorListReserve`, `TensorListGetItem`,
-    `TensorListSetItem`, `TensorListStack`). Once `graph-unroll-while` has
+    `TensorListSetItem`, `TensorListStack`). Once `graph-inline-control-flow` has
     made every index a constant, each list is a known sequence of tensors:
     GetItem of a FromTensor list is a GatherV2 of the source along dim 0,
     GetItem of a set item is that item, Stack is a Pack of the items. A list

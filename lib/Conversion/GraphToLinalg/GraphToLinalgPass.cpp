@@ -20,6 +20,7 @@
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
 #include "mlir/Rewrite/FrozenRewritePatternSet.h"
@@ -51,6 +52,7 @@ void graphc::populateGraphToLinalgPatterns(RewritePatternSet &patterns) {
   graph_to_linalg::populateArrayPatterns(patterns);
   graph_to_linalg::populateNNPatterns(patterns);
   graph_to_linalg::populateEinsumPatterns(patterns);
+  graph_to_linalg::populateSelectionPatterns(patterns);
   graph_to_linalg::populateMiscPatterns(patterns);
 }
 
@@ -173,7 +175,7 @@ struct GraphToLinalgPass
     target.addIllegalDialect<graph::GraphDialect>();
     target.addLegalDialect<arith::ArithDialect, func::FuncDialect,
                            linalg::LinalgDialect, math::MathDialect,
-                           tensor::TensorDialect>();
+                           scf::SCFDialect, tensor::TensorDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
       return signless.isSignatureLegal(op.getFunctionType());
     });

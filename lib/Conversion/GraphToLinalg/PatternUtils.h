@@ -112,6 +112,8 @@ void populateArrayPatterns(mlir::RewritePatternSet &patterns);
 void populateNNPatterns(mlir::RewritePatternSet &patterns);
 /// Einsum (EinsumPatterns.cpp).
 void populateEinsumPatterns(mlir::RewritePatternSet &patterns);
+/// TopKV2 (SelectionPatterns.cpp).
+void populateSelectionPatterns(mlir::RewritePatternSet &patterns);
 void populateMiscPatterns(mlir::RewritePatternSet &patterns);
 
 //===----------------------------------------------------------------------===//

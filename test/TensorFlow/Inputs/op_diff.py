@@ -428,6 +428,14 @@ for dt in [F32, I32, U8]:
     for shape, bs in [((1, 4, 6, 2), 2), ((2, 3, 6, 1), 3), ((1, 4, 4, 3), 4)]:
         case("SpaceToDepth", f"{np.dtype(dt).name} {list(shape)} block={bs}", [inp(shape, dt)],
              lambda x, bs=bs: raw.SpaceToDepth(input=x, block_size=bs))
+# TopKV2 (sorted): ties broken by the lower index; "index" inputs (0-2)
+# make ties certain, the "any" ones test the order.
+for dt in [F32, I32, U8, F64]:
+    # (k = 0, empty results, is refused: graphc does not compile empty outputs)
+    for shape, k in [((7,), 3), ((7,), 7), ((3, 10), 4), ((2, 3, 6), 1), ((1, 40), 12)]:
+        for domain in ["any", "index"]:
+            case("TopKV2", f"{np.dtype(dt).name} {list(shape)} k={k} {domain}", [inp(shape, dt, domain)],
+                 lambda x, k=k: list(raw.TopKV2(input=x, k=tf.constant(k, tf.int32))))
 # NCHW, which TF's CPU kernels refuse when they run: graphc must refuse too.
 case("DepthToSpace", "NCHW (refused by TF)", [inp((1, 8, 2, 3), F32)],
      lambda x: raw.DepthToSpace(input=x, block_size=2, data_format="NCHW"))

@@ -1,9 +1,11 @@
-//===- UnrollWhile.cpp - unroll While loops with a fixed trip count -------===//
+//===- InlineControlFlow.cpp - unroll While loops, inline If branches -----===//
 //
-// graph-unroll-while (see Passes.td). Our own: upstream's loop unrolling
-// works on scf.for / affine.for with known bounds; a TF While is a pair of
-// functions whose trip count only shows once its condition is folded on the
-// loop values, iteration by iteration, with our dialect's folders.
+// graph-inline-control-flow (see Passes.td). Our own: upstream's loop
+// unrolling works on scf.for / affine.for with known bounds, and its
+// inliner on call ops; a TF While is a pair of functions whose trip count
+// only shows once its condition is folded on the loop values, iteration by
+// iteration, with our dialect's folders, and a TF If names two functions
+// one of which a folded condition picks.
 //
 //===----------------------------------------------------------------------===//
 #include "graphc/Transforms/InferShapes.h"
@@ -19,7 +21,7 @@
 #include "mlir/Interfaces/SideEffectInterfaces.h"
 
 namespace graphc {
-#define GEN_PASS_DEF_GRAPHUNROLLWHILE
+#define GEN_PASS_DEF_GRAPHINLINECONTROLFLOW
 #include "graphc/Transforms/Passes.h.inc"
 } // namespace graphc
 
@@ -178,9 +180,27 @@ std::optional<bool> constantBool(Value v) {
   return *attr.getValues<bool>().begin();
 }
 
-struct GraphUnrollWhilePass
-    : graphc::impl::GraphUnrollWhileBase<GraphUnrollWhilePass> {
-  using GraphUnrollWhileBase::GraphUnrollWhileBase;
+/// An If condition's truth when `v` is constant, as TF's If reads it: a
+/// scalar is true when non-zero, a non-scalar when it has elements.
+std::optional<bool> constantCondition(Value v) {
+  DenseElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)))
+    return std::nullopt;
+  if (attr.getType().getRank() > 0)
+    return attr.getNumElements() > 0;
+  Type element = attr.getElementType();
+  if (element.isInteger(1))
+    return *attr.getValues<bool>().begin();
+  if (isa<IntegerType>(element))
+    return !(*attr.getValues<APInt>().begin()).isZero();
+  if (isa<FloatType>(element))
+    return !(*attr.getValues<APFloat>().begin()).isZero();
+  return std::nullopt;
+}
+
+struct GraphInlineControlFlowPass
+    : graphc::impl::GraphInlineControlFlowBase<GraphInlineControlFlowPass> {
+  using GraphInlineControlFlowBase::GraphInlineControlFlowBase;
 
   LogicalResult unroll(Operation *loop, SymbolTable &symbols,
                        int64_t &budget) {
@@ -240,6 +260,77 @@ struct GraphUnrollWhilePass
     return success();
   }
 
+  /// Replaces If `op` by the branch its constant condition takes, or by
+  /// both branches and a SelectV2 per result.
+  LogicalResult inlineIf(Operation *op, SymbolTable &symbols,
+                         int64_t &budget) {
+    auto lookup = [&](StringRef attr) -> func::FuncOp {
+      auto ref = op->getAttrOfType<FlatSymbolRefAttr>(attr);
+      return ref ? symbols.lookup<func::FuncOp>(ref.getValue()) : nullptr;
+    };
+    func::FuncOp thenF = lookup("then_branch"), elseF = lookup("else_branch");
+    if (!thenF || !elseF)
+      return op->emitError() << "If needs 'then_branch' and 'else_branch' "
+                                "functions in the module";
+    size_t n = op->getNumOperands();
+    size_t results = op->getNumResults();
+    for (func::FuncOp f : {thenF, elseF})
+      if (n == 0 || f.getNumArguments() != n - 1 ||
+          f.getNumResults() != results)
+        return op->emitError()
+               << "If with " << (n ? n - 1 : 0) << " inputs and " << results
+               << " results, but branch @" << f.getSymName() << " takes "
+               << f.getNumArguments() << " and returns " << f.getNumResults();
+
+    OpBuilder builder(op);
+    LoopCloner cloner(builder, budget);
+    std::string name = nodeName(op);
+    DenseMap<Value, Value> memo;
+    Value condition = constantize(builder, op->getOperand(0), memo);
+    SmallVector<Value> args;
+    for (Value v : op->getOperands().drop_front())
+      args.push_back(constantize(builder, v, memo));
+    auto inlineBranch = [&](bool taken) {
+      return cloner.inlineCall(taken ? thenF : elseF, args,
+                               name + (taken ? "/then" : "/else"), op);
+    };
+    if (std::optional<bool> taken = constantCondition(condition)) {
+      FailureOr<SmallVector<Value>> values = inlineBranch(*taken);
+      if (failed(values))
+        return failure();
+      op->replaceAllUsesWith(*values);
+      op->erase();
+      return success();
+    }
+    auto type = dyn_cast<RankedTensorType>(condition.getType());
+    if (!type || type.getRank() != 0 || !type.getElementType().isInteger(1))
+      return op->emitError()
+             << "the condition (" << condition.getType()
+             << ") is not a constant and not a bool scalar; graphc selects "
+                "between both branches on a run-time bool";
+    FailureOr<SmallVector<Value>> thenValues = inlineBranch(true);
+    if (failed(thenValues))
+      return failure();
+    FailureOr<SmallVector<Value>> elseValues = inlineBranch(false);
+    if (failed(elseValues))
+      return failure();
+    SmallVector<Value> selected;
+    for (auto [i, result] : llvm::enumerate(op->getResults())) {
+      Location loc = NameLoc::get(
+          builder.getStringAttr(name + "/select_" + std::to_string(i)),
+          op->getLoc());
+      // The branches' (refined) type when they agree, so that the select
+      // folds to either side once the condition is a constant.
+      Value t = (*thenValues)[i], e = (*elseValues)[i];
+      Type type = t.getType() == e.getType() ? t.getType() : result.getType();
+      selected.push_back(graphc::graph::SelectV2Op::create(builder, loc, type,
+                                                           condition, t, e));
+    }
+    op->replaceAllUsesWith(selected);
+    op->erase();
+    return success();
+  }
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
@@ -247,25 +338,29 @@ struct GraphUnrollWhilePass
     for (auto func : module.getOps<func::FuncOp>()) {
       if (func.isPrivate())
         continue;
-      // Bodies may hold loops of their own: unroll until none is left.
+      // Bodies and branches may hold loops and Ifs of their own: inline
+      // until none is left.
       for (;;) {
-        Operation *loop = nullptr;
+        Operation *found = nullptr;
         func.walk([&](Operation *op) {
-          if (graphc::graph::isFunctionalWhile(op)) {
-            loop = op;
+          if (graphc::graph::isFunctionalWhile(op) ||
+              graphc::graph::isFunctionalIf(op)) {
+            found = op;
             return WalkResult::interrupt();
           }
           return WalkResult::advance();
         });
-        if (!loop)
+        if (!found)
           break;
-        if (failed(unroll(loop, symbols, budget)))
+        if (failed(graphc::graph::isFunctionalIf(found)
+                       ? inlineIf(found, symbols, budget)
+                       : unroll(found, symbols, budget)))
           return signalPassFailure();
       }
       // Unrolled values may be better typed than the loop's results were.
       graphc::updateFunctionType(func);
     }
-    // The loop functions are dead now.
+    // The loop and branch functions are dead now.
     for (auto func : llvm::make_early_inc_range(module.getOps<func::FuncOp>()))
       if (func.isPrivate() && SymbolTable::symbolKnownUseEmpty(func, module))
         func.erase();

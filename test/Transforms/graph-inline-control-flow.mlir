@@ -1,5 +1,5 @@
-// RUN: graph-opt %s -split-input-file -graph-unroll-while -verify-diagnostics -mlir-print-debuginfo -mlir-print-local-scope | FileCheck %s
-// graph-unroll-while: a While whose condition folds on the loop values is
+// RUN: graph-opt %s -split-input-file -graph-inline-control-flow -verify-diagnostics -mlir-print-debuginfo -mlir-print-local-scope | FileCheck %s
+// graph-inline-control-flow: a While whose condition folds on the loop values is
 // replaced by copies of its body (3 here: i = 0, 1, 2 < 3), each named
 // LOOP/iteration_K/NODE; the counter folds as it is cloned; the loop
 // functions are erased.

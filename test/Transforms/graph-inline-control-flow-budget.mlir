@@ -1,4 +1,4 @@
-// RUN: graph-opt %s -graph-unroll-while=max-ops=5 -verify-diagnostics
+// RUN: graph-opt %s -graph-inline-control-flow=max-ops=5 -verify-diagnostics
 // The op budget: three iterations clone 14 ops (the condition, 2 ops, four
 // times; the body, 2 ops, three times), more than max-ops=5 allows.
 func.func private @cond(%i: tensor<i32>) -> tensor<*xi1> {

@@ -1,0 +1,38 @@
+// RUN: graph-opt %s -graph-to-linalg -split-input-file | FileCheck %s
+// TopKV2 (SelectionPatterns.cpp): an scf.for over the k slots; each slot is
+// one linalg.generic reducing every row to the greatest (value, index) pair
+// after the previous slot's pick, inserted as column `slot` of the results.
+
+// CHECK-LABEL: func.func @top_k
+// CHECK:         %[[INF:.*]] = arith.constant 0x7F800000 : f32
+// CHECK:         %[[PV:.*]] = linalg.fill ins(%[[INF]] : f32) outs(%{{.*}} : tensor<2xf32>)
+// CHECK:         %[[K:.*]] = arith.constant 3 : index
+// CHECK:         scf.for %[[SLOT:.*]] = %{{.*}} to %[[K]] step %{{.*}} iter_args(%[[V:.*]] = %{{.*}}, %[[I:.*]] = %{{.*}}, %{{.*}} = %[[PV]], %{{.*}} = %{{.*}}) -> (tensor<2x3xf32>, tensor<2x3xi32>, tensor<2xf32>, tensor<2xi32>)
+// CHECK:           %[[BEST:.*]]:2 = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
+// CHECK:             arith.cmpi sgt
+// CHECK:             arith.cmpf ogt
+// CHECK:             arith.cmpi slt
+// CHECK:             arith.cmpf ogt
+// CHECK:             arith.select
+// CHECK:             linalg.yield
+// CHECK:           tensor.insert_slice %[[BEST]]#0 into %[[V]][0, %[[SLOT]]] [2, 1] [1, 1] : tensor<2xf32> into tensor<2x3xf32>
+// CHECK:           tensor.insert_slice %[[BEST]]#1 into %[[I]][0, %[[SLOT]]] [2, 1] [1, 1] : tensor<2xi32> into tensor<2x3xi32>
+// CHECK:           scf.yield
+func.func @top_k(%x: tensor<2x5xf32>) -> (tensor<2x3xf32>, tensor<2x3xi32>) {
+  %k = graph.Const {value = dense<3> : tensor<i32>} : tensor<i32> loc("k")
+  %0:2 = graph.TopKV2 %x, %k : (tensor<2x5xf32>, tensor<i32>) -> (tensor<2x3xf32>, tensor<2x3xi32>) loc("top")
+  return %0#0, %0#1 : tensor<2x3xf32>, tensor<2x3xi32>
+}
+
+// -----
+
+// uint8 compares unsigned (200 > 100, which i8 would say is -56 < 100).
+// CHECK-LABEL: func.func @top_k_unsigned
+// CHECK:         linalg.generic
+// CHECK:           arith.cmpi ugt
+// CHECK-NOT:       arith.cmpi sgt, %{{.*}}, %{{.*}} : i8
+func.func @top_k_unsigned(%x: tensor<6xui8>) -> (tensor<2xui8>, tensor<2xi32>) {
+  %k = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32> loc("k")
+  %0:2 = graph.TopKV2 %x, %k : (tensor<6xui8>, tensor<i32>) -> (tensor<2xui8>, tensor<2xi32>) loc("top")
+  return %0#0, %0#1 : tensor<2xui8>, tensor<2xi32>
+}
