@@ -28,22 +28,7 @@ using namespace graphc::graph;
 
 namespace {
 
-/// Largest constant the folders create (elements), unless it is a splat.
-constexpr int64_t kMaxFoldElements = int64_t(1) << 20;
-
 constexpr int64_t kDynamic = ShapedType::kDynamic;
-
-RankedTensorType rankedOf(Value v) {
-  return dyn_cast<RankedTensorType>(v.getType());
-}
-
-Type elementOf(Value v) { return cast<TensorType>(v.getType()).getElementType(); }
-
-/// Rank of `v`'s type, or -1 if unranked.
-int64_t rankOf(Value v) {
-  auto type = rankedOf(v);
-  return type ? type.getRank() : -1;
-}
 
 /// Static element count of `v`'s type, or -1.
 int64_t staticCountOf(Value v) {

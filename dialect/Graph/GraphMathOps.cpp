@@ -36,15 +36,6 @@ namespace {
 // Shared helpers
 //===----------------------------------------------------------------------===//
 
-/// Folds produce at most this many elements (and read at most this many).
-constexpr int64_t kMaxFoldElements = 1 << 20;
-
-RankedTensorType rankedOf(Value v) {
-  return dyn_cast<RankedTensorType>(v.getType());
-}
-
-Type elementOf(Value v) { return getElementTypeOrSelf(v.getType()); }
-
 /// The numpy broadcast of the ranked operand shapes, or failure (after an
 /// error naming them) if they do not broadcast. Unranked operands are
 /// skipped; `shape` is empty with `ranked` false if any was unranked.

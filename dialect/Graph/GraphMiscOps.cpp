@@ -123,18 +123,6 @@ graphc::graph::getDequantizeAffine(StringRef mode, unsigned bits,
 //===----------------------------------------------------------------------===//
 
 namespace {
-/// Results up to this many elements fold to constants.
-constexpr int64_t kMaxFoldElements = int64_t(1) << 20;
-
-RankedTensorType rankedOf(Value v) {
-  return dyn_cast<RankedTensorType>(v.getType());
-}
-
-int64_t rankOf(Value v) {
-  auto type = rankedOf(v);
-  return type ? type.getRank() : -1;
-}
-
 /// The size of dim `d` of `v`, or kDynamic if unknown.
 int64_t dimOf(Value v, int64_t d) {
   auto type = rankedOf(v);

@@ -27,21 +27,8 @@ namespace {
 // Shared helpers
 //===----------------------------------------------------------------------===//
 
-/// Folds produce at most this many elements.
-constexpr int64_t kMaxFoldElements = 1 << 20;
-/// ... and do at most this many multiply-adds.
+/// Folds do at most this many multiply-adds.
 constexpr int64_t kMaxFoldWork = 1 << 24;
-
-RankedTensorType rankedOf(Value v) {
-  return dyn_cast<RankedTensorType>(v.getType());
-}
-
-int64_t rankOf(Value v) {
-  auto type = rankedOf(v);
-  return type ? type.getRank() : -1;
-}
-
-Type elementOf(Value v) { return getElementTypeOrSelf(v.getType()); }
 
 bool isDynamic(int64_t d) { return ShapedType::isDynamic(d); }
 

@@ -5,6 +5,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Graph/GraphOps.h"
+#include "Graph/GraphShapeUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/OpImplementation.h"
@@ -21,12 +22,6 @@ using namespace graphc::graph;
 #include "Graph/GraphOps.cpp.inc"
 
 namespace {
-/// Rank of `v`'s type, or -1 if unranked.
-int64_t rankOf(Value v) {
-  auto type = dyn_cast<RankedTensorType>(v.getType());
-  return type ? type.getRank() : -1;
-}
-
 bool isOneOf(StringRef s, std::initializer_list<StringRef> options) {
   return llvm::is_contained(options, s);
 }

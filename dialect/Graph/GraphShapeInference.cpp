@@ -71,15 +71,6 @@ LogicalResult graphc::graph::refineBroadcast(Operation *op, Type elementType) {
                                                        : x.getElementType()));
 }
 
-namespace {
-RankedTensorType rankedOf(Value v) {
-  return dyn_cast<RankedTensorType>(v.getType());
-}
-
-Type elementOf(Value v) { return cast<TensorType>(v.getType()).getElementType(); }
-
-} // namespace
-
 /// TF's output size of one spatial dimension (conv_ops / pooling shape fns).
 int64_t graphc::graph::windowedOutputSize(int64_t in, int64_t window,
                                           int64_t stride, int64_t dilation,

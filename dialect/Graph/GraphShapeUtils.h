@@ -1,7 +1,7 @@
 //===- GraphShapeUtils.h - helpers for op shape functions -------*- C++ -*-===//
 //
-// Shared by every family's refineResultTypes() (GraphShapeInference.cpp,
-// Graph*Ops.cpp).
+// Shared by every family's verifiers, folders and refineResultTypes()
+// (GraphShapeInference.cpp, Graph*Ops.cpp): one definition of each helper.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRAPH_GRAPHSHAPEUTILS_H
@@ -10,10 +10,31 @@
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/Operation.h"
+#include "mlir/IR/TypeUtilities.h"
 
 #include <optional>
 
 namespace graphc::graph {
+
+/// Largest non-splat constant a folder creates or reads (elements); every
+/// family's folders use this one limit.
+inline constexpr int64_t kMaxFoldElements = int64_t(1) << 20;
+
+/// `v`'s type if it is ranked, else null.
+inline mlir::RankedTensorType rankedOf(mlir::Value v) {
+  return llvm::dyn_cast<mlir::RankedTensorType>(v.getType());
+}
+
+/// Rank of `v`'s type, or -1 if unranked.
+inline int64_t rankOf(mlir::Value v) {
+  auto type = rankedOf(v);
+  return type ? type.getRank() : -1;
+}
+
+/// `v`'s element type (its type if it is not shaped).
+inline mlir::Type elementOf(mlir::Value v) {
+  return mlir::getElementTypeOrSelf(v.getType());
+}
 
 /// Sets `result`'s type to `inferred` where that is more precise; emits an
 /// error and fails on a conflict between two static sizes or ranks.

@@ -53,14 +53,8 @@ Value buildRelu6(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
   return arith::MinSIOp::create(b, loc, relu, six);
 }
 
-/// 1 / (1 + exp(-x)). For large |x| exp overflows to inf or underflows to 0
-/// and the quotient saturates to exactly 0 or 1; NaN stays NaN.
-Value buildSigmoid(OpBuilder &b, Location loc, Value x, bool) {
-  Value one = createScalar(b, loc, x.getType(), 1);
-  Value negated = arith::NegFOp::create(b, loc, x);
-  Value exp = math::ExpOp::create(b, loc, negated);
-  Value denominator = arith::AddFOp::create(b, loc, one, exp);
-  return arith::DivFOp::create(b, loc, one, denominator);
+Value buildSigmoidBody(OpBuilder &b, Location loc, Value x, bool) {
+  return buildSigmoid(b, loc, x);
 }
 
 Value buildTanh(OpBuilder &b, Location loc, Value x, bool) {
@@ -171,7 +165,7 @@ void populateElementwisePatterns(RewritePatternSet &patterns) {
   MLIRContext *ctx = patterns.getContext();
   patterns.add<UnaryLowering<ReluOp, buildRelu, /*AllowInt=*/true>,
                UnaryLowering<Relu6Op, buildRelu6, /*AllowInt=*/true>,
-               UnaryLowering<SigmoidOp, buildSigmoid, /*AllowInt=*/false>,
+               UnaryLowering<SigmoidOp, buildSigmoidBody, /*AllowInt=*/false>,
                UnaryLowering<TanhOp, buildTanh, /*AllowInt=*/false>>(ctx);
   patterns.add<BinaryLowering<AddOp, arith::AddFOp, arith::AddIOp>,
                BinaryLowering<AddV2Op, arith::AddFOp, arith::AddIOp>,

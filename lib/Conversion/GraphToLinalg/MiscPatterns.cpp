@@ -475,15 +475,6 @@ struct DequantizeLowering : GraphOpLowering<DequantizeOp> {
 // BlockLSTM, BlockLSTMV2
 //===----------------------------------------------------------------------===//
 
-/// 1 / (1 + exp(-x)), as ElementwisePatterns' Sigmoid.
-Value buildSigmoid(OpBuilder &b, Location loc, Value x) {
-  Value one = createScalar(b, loc, x.getType(), 1);
-  Value negated = arith::NegFOp::create(b, loc, x);
-  Value exp = math::ExpOp::create(b, loc, negated);
-  Value denominator = arith::AddFOp::create(b, loc, one, exp);
-  return arith::DivFOp::create(b, loc, one, denominator);
-}
-
 /// Column offsets (in units of the cell size) of the gates in w and b.
 struct GateLayout {
   int64_t i, c, f, o;

@@ -66,14 +66,6 @@ AffineMap getDimMap(int64_t rank, int64_t dim, MLIRContext *ctx) {
 // Scalar bodies
 //===----------------------------------------------------------------------===//
 
-/// 1 / (1 + exp(-x)), as the elementwise Sigmoid computes it.
-Value buildSigmoid(OpBuilder &b, Location loc, Value x) {
-  Value one = createScalar(b, loc, x.getType(), 1);
-  Value exp = math::ExpOp::create(b, loc, arith::NegFOp::create(b, loc, x));
-  return arith::DivFOp::create(b, loc, one,
-                               arith::AddFOp::create(b, loc, one, exp));
-}
-
 /// x > 0 ? x : alpha * x (TF's LeakyRelu and TF.js's Prelu).
 Value buildLeaky(OpBuilder &b, Location loc, Value x, Value alpha) {
   Value zero = createScalar(b, loc, x.getType(), 0);

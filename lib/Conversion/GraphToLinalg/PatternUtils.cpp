@@ -10,6 +10,7 @@
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Utils/ReshapeOpsUtils.h"
 #include "llvm/ADT/APFloat.h"
@@ -65,6 +66,14 @@ TypedAttr getLowestAttr(Type type) {
 
 Value createScalar(OpBuilder &b, Location loc, Type type, double value) {
   return arith::ConstantOp::create(b, loc, getScalarAttr(type, value));
+}
+
+Value buildSigmoid(OpBuilder &b, Location loc, Value x) {
+  Value one = createScalar(b, loc, x.getType(), 1);
+  Value negated = arith::NegFOp::create(b, loc, x);
+  Value exp = math::ExpOp::create(b, loc, negated);
+  Value denominator = arith::AddFOp::create(b, loc, one, exp);
+  return arith::DivFOp::create(b, loc, one, denominator);
 }
 
 Value createEmpty(OpBuilder &b, Location loc, RankedTensorType type) {

@@ -141,6 +141,13 @@ inline bool isComputeType(mlir::Type type) {
 mlir::TypedAttr getScalarAttr(mlir::Type type, double value);
 /// The identity of `max`: -inf for floats, the smallest signed integer.
 mlir::TypedAttr getLowestAttr(mlir::Type type);
+/// 1 / (1 + exp(-x)), the Sigmoid of TF's kernels (Sigmoid, fused
+/// activations, LSTM gates): for large |x| exp overflows to inf or
+/// underflows to 0 and the quotient saturates to exactly 0 or 1; NaN stays
+/// NaN.
+mlir::Value buildSigmoid(mlir::OpBuilder &b, mlir::Location loc,
+                         mlir::Value x);
+
 /// An arith.constant scalar of `type` holding `value`.
 mlir::Value createScalar(mlir::OpBuilder &b, mlir::Location loc,
                          mlir::Type type, double value);
