@@ -1349,9 +1349,9 @@ OpFoldResult TileOp::fold(FoldAdaptor adaptor) {
 /// Checks what DepthToSpace and SpaceToDepth share: a 4-D input, a block
 /// size of at least 2, the dims that must divide by it (the depth by bs^2
 /// for DepthToSpace, H and W by bs for SpaceToDepth), a known layout.
-static LogicalResult verifyBlockShuffle(Operation *op, Value input,
-                                        int64_t block, StringRef format,
-                                        bool toSpace) {
+LogicalResult graphc::graph::verifyBlockShuffle(Operation *op, Value input,
+                                               int64_t block, StringRef format,
+                                               bool toSpace) {
   if (failed(verifyRank(op, input, 4, "input")))
     return failure();
   if (block < 2)
@@ -1412,9 +1412,18 @@ static SmallVector<int64_t, 4> blockShuffleSource(ArrayRef<int64_t> out,
           out[2] * block + offset % block, out[3] % depth};
 }
 
-static OpFoldResult foldBlockShuffle(Value output, Attribute inputAttr,
-                                     int64_t block, StringRef format,
-                                     bool toSpace) {
+LogicalResult graphc::graph::refineBlockShuffle(Operation *op, Value input,
+                                               Value output, int64_t block,
+                                               StringRef format, bool toSpace) {
+  if (format != "NHWC")
+    return success();
+  RankedTensorType type = blockShuffleType(input, block, toSpace);
+  return type ? refineResult(op, output, type) : success();
+}
+
+OpFoldResult graphc::graph::foldBlockShuffle(Value output, Attribute inputAttr,
+                                             int64_t block, StringRef format,
+                                             bool toSpace) {
   auto input = dyn_cast_or_null<DenseElementsAttr>(inputAttr);
   RankedTensorType type = foldableType(output, input && input.isSplat());
   if (!input || !type || format != "NHWC")
@@ -1427,42 +1436,6 @@ static OpFoldResult foldBlockShuffle(Value output, Attribute inputAttr,
         0, flatIndex(blockShuffleSource(index, inShape, block, toSpace),
                      inShape)};
   });
-}
-
-LogicalResult DepthToSpaceOp::verify() {
-  return verifyBlockShuffle(*this, getInput(), getBlockSize(),
-                            getDataFormat(), /*toSpace=*/true);
-}
-
-LogicalResult DepthToSpaceOp::refineResultTypes() {
-  if (getDataFormat() != "NHWC")
-    return success();
-  RankedTensorType type =
-      blockShuffleType(getInput(), getBlockSize(), /*toSpace=*/true);
-  return type ? refineResult(*this, getOutput(), type) : success();
-}
-
-OpFoldResult DepthToSpaceOp::fold(FoldAdaptor adaptor) {
-  return foldBlockShuffle(getOutput(), adaptor.getInput(), getBlockSize(),
-                          getDataFormat(), /*toSpace=*/true);
-}
-
-LogicalResult SpaceToDepthOp::verify() {
-  return verifyBlockShuffle(*this, getInput(), getBlockSize(),
-                            getDataFormat(), /*toSpace=*/false);
-}
-
-LogicalResult SpaceToDepthOp::refineResultTypes() {
-  if (getDataFormat() != "NHWC")
-    return success();
-  RankedTensorType type =
-      blockShuffleType(getInput(), getBlockSize(), /*toSpace=*/false);
-  return type ? refineResult(*this, getOutput(), type) : success();
-}
-
-OpFoldResult SpaceToDepthOp::fold(FoldAdaptor adaptor) {
-  return foldBlockShuffle(getOutput(), adaptor.getInput(), getBlockSize(),
-                          getDataFormat(), /*toSpace=*/false);
 }
 
 LogicalResult FillOp::verify() {

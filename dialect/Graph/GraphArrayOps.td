@@ -157,16 +157,34 @@ def Graph_TileOp : Graph_ArrayOp<"Tile", ["input", "output"]> {
 
 // DepthToSpace / SpaceToDepth: NHWC block shuffles between the depth and
 // the spatial dims, as in pixel-shuffle upsamplers and detector heads.
-class Graph_BlockShuffleOp<string mnemonic, string what>
+// The two differ only in direction (`toSpace`): the class forwards
+// verify, fold and refineResultTypes to the shared rules in
+// GraphArrayUtils.h.
+class Graph_BlockShuffleOp<string mnemonic, string what, string toSpace>
     : Graph_ArrayOp<mnemonic, ["input", "output"]> {
   let summary = what;
   let arguments = (ins AnyTensor:$input, I64Attr:$block_size,
                        DefaultValuedAttr<StrAttr, "\"NHWC\"">:$data_format);
   let results = (outs AnyTensor:$output);
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyBlockShuffle(*this, getInput(), getBlockSize(),
+                                getDataFormat(), }] # toSpace # [{);
+    }
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineBlockShuffle(*this, getInput(), getOutput(), getBlockSize(),
+                                getDataFormat(), }] # toSpace # [{);
+    }
+    ::mlir::OpFoldResult $cppClass::fold(FoldAdaptor adaptor) {
+      return foldBlockShuffle(getOutput(), adaptor.getInput(), getBlockSize(),
+                              getDataFormat(), }] # toSpace # [{);
+    }
+  }];
 }
 
 def Graph_DepthToSpaceOp : Graph_BlockShuffleOp<"DepthToSpace",
-    "moves depth blocks into block_size x block_size spatial blocks"> {
+    "moves depth blocks into block_size x block_size spatial blocks",
+    "/*toSpace=*/true"> {
   let description = [{
     `[B, H, W, C]` (C divisible by `block_size`^2) to
     `[B, H * bs, W * bs, C / bs^2]`: `out[b, h * bs + i, w * bs + j, c] =
@@ -176,7 +194,8 @@ def Graph_DepthToSpaceOp : Graph_BlockShuffleOp<"DepthToSpace",
 }
 
 def Graph_SpaceToDepthOp : Graph_BlockShuffleOp<"SpaceToDepth",
-    "moves block_size x block_size spatial blocks into the depth"> {
+    "moves block_size x block_size spatial blocks into the depth",
+    "/*toSpace=*/false"> {
   let description = [{
     The inverse of DepthToSpace: `[B, H, W, C]` (H and W divisible by
     `block_size`) to `[B, H / bs, W / bs, C * bs^2]`.

@@ -2,7 +2,8 @@
 //
 // TF's StridedSlice resolution (ValidateStridedSliceOp), used by the op's
 // shape function and folder (GraphArrayOps.cpp) and by its lowering
-// (lib/Conversion/GraphToLinalg/ArrayPatterns.cpp), so all three agree.
+// (lib/Conversion/GraphToLinalg/ArrayPatterns.cpp), so all three agree;
+// the block-shuffle rules the DepthToSpace/SpaceToDepth classes share.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRAPH_GRAPHARRAYUTILS_H
@@ -28,6 +29,19 @@ mlir::FailureOr<StridedSliceSpec>
 resolveStridedSlice(StridedSliceOp op, llvm::ArrayRef<int64_t> inputShape,
                     llvm::ArrayRef<int64_t> begin, llvm::ArrayRef<int64_t> end,
                     llvm::ArrayRef<int64_t> strides);
+
+/// DepthToSpace (`toSpace`) and SpaceToDepth, whose methods the op class
+/// (Graph_BlockShuffleOp in GraphArrayOps.td) forwards here: TF's rules, the
+/// NHWC shape function, the folder of a constant input.
+mlir::LogicalResult verifyBlockShuffle(mlir::Operation *op, mlir::Value input,
+                                       int64_t block, llvm::StringRef format,
+                                       bool toSpace);
+mlir::LogicalResult refineBlockShuffle(mlir::Operation *op, mlir::Value input,
+                                       mlir::Value output, int64_t block,
+                                       llvm::StringRef format, bool toSpace);
+mlir::OpFoldResult foldBlockShuffle(mlir::Value output,
+                                    mlir::Attribute inputAttr, int64_t block,
+                                    llvm::StringRef format, bool toSpace);
 
 } // namespace graphc::graph
 

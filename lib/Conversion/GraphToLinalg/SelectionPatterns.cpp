@@ -50,8 +50,8 @@ TypedAttr getLeastAttr(Type type, bool isUnsigned) {
                                            : APInt::getSignedMinValue(width));
 }
 
-/// Builds `a > b` and `a == b` for the element type (ordered float
-/// predicates; signed or unsigned integer ones).
+/// Builds `a > b`, `a == b` and TF's (value desc, index asc) order for the
+/// element type (ordered float predicates; signed or unsigned integer ones).
 struct ValueOrder {
   bool isUnsigned;
   Value greater(OpBuilder &b, Location loc, Value x, Value y) const {
@@ -66,6 +66,15 @@ struct ValueOrder {
     if (isa<FloatType>(x.getType()))
       return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OEQ, x, y);
     return arith::CmpIOp::create(b, loc, arith::CmpIPredicate::eq, x, y);
+  }
+  /// (x, i) comes before (y, j) in TF's order: x > y, or x == y and i < j.
+  Value before(OpBuilder &b, Location loc, Value x, Value i, Value y,
+               Value j) const {
+    Value lowerIndex =
+        arith::CmpIOp::create(b, loc, arith::CmpIPredicate::slt, i, j);
+    return arith::OrIOp::create(
+        b, loc, greater(b, loc, x, y),
+        arith::AndIOp::create(b, loc, equal(b, loc, x, y), lowerIndex));
   }
 };
 
@@ -144,20 +153,11 @@ struct TopKV2Lowering : GraphOpLowering<TopKV2Op> {
                 Value i = arith::IndexCastOp::create(
                     nb, nl, indexElement,
                     linalg::IndexOp::create(nb, nl, rank - 1));
-                // eligible: (x, i) comes after (prevValue, prevIndex).
-                Value eligible = arith::OrIOp::create(
-                    nb, nl, order.greater(nb, nl, prevValue, x),
-                    arith::AndIOp::create(
-                        nb, nl, order.equal(nb, nl, x, prevValue),
-                        arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::sgt,
-                                              i, prevIndex)));
+                // eligible: (prevValue, prevIndex) comes before (x, i);
                 // better: (x, i) comes before (best, bestAt).
-                Value better = arith::OrIOp::create(
-                    nb, nl, order.greater(nb, nl, x, best),
-                    arith::AndIOp::create(
-                        nb, nl, order.equal(nb, nl, x, best),
-                        arith::CmpIOp::create(nb, nl, arith::CmpIPredicate::slt,
-                                              i, bestAt)));
+                Value eligible =
+                    order.before(nb, nl, prevValue, prevIndex, x, i);
+                Value better = order.before(nb, nl, x, i, best, bestAt);
                 Value take = arith::AndIOp::create(nb, nl, eligible, better);
                 linalg::YieldOp::create(
                     nb, nl,

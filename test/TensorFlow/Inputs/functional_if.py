@@ -12,7 +12,6 @@ functions) compiled by graphc from a SavedModel, against live TF.
 Usage: functional_if.py WORKDIR (graph-compile and graph-run on PATH).
 """
 import os
-import subprocess
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -21,20 +20,11 @@ os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "1")
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from graphc_driver import Checks, run_tool as run  # noqa: E402
+
 WORK = sys.argv[1]
-results = {"passed": 0, "failed": 0}
-
-
-def check(name, ok, detail=""):
-    results["passed" if ok else "failed"] += 1
-    print(("ok: " if ok else "FAIL: ") + name + ("" if ok else " (" + detail + ")"))
-
-
-def run(cmd):
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError(" ".join(cmd) + " exited " + str(r.returncode) + ":\n" + r.stderr)
-    return r
+check = Checks()
 
 
 class Model(tf.Module):
@@ -109,5 +99,4 @@ for signature in ["data_cond", "flag_cond", "nested"]:
         check("%s, %s: graphc %s, TF %s" % (signature, label, got.tolist(), expect.tolist()),
               got.shape == expect.shape and err <= 1e-6 * (1 + float(np.max(np.abs(expect)))),
               "max abs error %g" % err)
-print("%d passed, %d failed" % (results["passed"], results["failed"]))
-sys.exit(1 if results["failed"] else 0)
+sys.exit(check.finish())

@@ -21,6 +21,33 @@ def _run(cmd):
     return subprocess.run(cmd, capture_output=True, text=True)
 
 
+class Checks:
+    """Named pass/fail checks printed as `ok: NAME` / `FAIL: NAME (detail)`,
+    ending with `N passed, M failed` (finish() returns the exit status)."""
+
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def __call__(self, name, ok, detail=""):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        print(("ok: " if ok else "FAIL: ") + name + ("" if ok else " (" + detail + ")"))
+
+    def finish(self):
+        print("%d passed, %d failed" % (self.passed, self.failed))
+        return 1 if self.failed else 0
+
+
+def run_tool(cmd):
+    """Runs `cmd`; raises RuntimeError with its stderr when it fails."""
+    r = _run(cmd)
+    if r.returncode != 0:
+        raise RuntimeError(" ".join(cmd) + " exited " + str(r.returncode) + ":\n" + r.stderr)
+    return r
+
+
 def _last_line(stderr):
     return (stderr.strip().splitlines() or [""])[-1]
 

@@ -24,7 +24,6 @@ PATH; tf1 runs in graph mode, eager execution off, as TF1 programs did).
 Prints one line per check and ends with "N passed, M failed"; exit 1 on a
 failure."""
 import os
-import subprocess
 import sys
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
@@ -36,24 +35,16 @@ import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
 from tensorflow.python.framework import convert_to_constants  # noqa: E402
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from graphc_driver import Checks, run_tool  # noqa: E402
+
 tf1 = tf.compat.v1
 WORK, MODE = sys.argv[1], sys.argv[2]
 if MODE == "tf1":
     tf1.disable_eager_execution()
 os.makedirs(WORK, exist_ok=True)
-results = {"passed": 0, "failed": 0}
-
-
-def check(name, ok, detail=""):
-    results["passed" if ok else "failed"] += 1
-    print(("ok: " if ok else "FAIL: ") + name + ("" if ok else " (" + detail + ")"))
-
-
-def run(cmd):
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        raise RuntimeError(" ".join(cmd) + " exited " + str(r.returncode) + ":\n" + r.stderr)
-    return r
+check = Checks()
+run = run_tool
 
 
 def compile_model(model, out, feeds=(), fetches=(), extra=()):
@@ -279,5 +270,4 @@ if MODE == "tf1":
             tf1_checks(kind, resource)
 else:
     tf2_checks()
-print("%d passed, %d failed" % (results["passed"], results["failed"]))
-sys.exit(1 if results["failed"] else 0)
+sys.exit(check.finish())
