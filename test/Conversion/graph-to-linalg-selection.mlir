@@ -9,10 +9,10 @@
 // CHECK:         %[[K:.*]] = arith.constant 3 : index
 // CHECK:         scf.for %[[SLOT:.*]] = %{{.*}} to %[[K]] step %{{.*}} iter_args(%[[V:.*]] = %{{.*}}, %[[I:.*]] = %{{.*}}, %{{.*}} = %[[PV]], %{{.*}} = %{{.*}}) -> (tensor<2x3xf32>, tensor<2x3xi32>, tensor<2xf32>, tensor<2xi32>)
 // CHECK:           %[[BEST:.*]]:2 = linalg.generic {{.*}} iterator_types = ["parallel", "reduction"]
-// CHECK:             %[[I:.*]] = arith.index_cast
-// CHECK:             arith.cmpi slt, %[[PI:.*]], %[[I]] : i32
+// CHECK:             %[[IDX:.*]] = arith.index_cast
+// CHECK:             arith.cmpi slt, %[[PI:.*]], %[[IDX]] : i32
 // CHECK:             arith.cmpf ogt, %[[PV2:.*]], %[[X:.*]] : f32
-// CHECK:             arith.cmpi slt, %[[I]], %[[BI:.*]] : i32
+// CHECK:             arith.cmpi slt, %[[IDX]], %[[BI:.*]] : i32
 // CHECK:             arith.cmpf ogt, %[[X]], %[[BV:.*]] : f32
 // CHECK:             arith.select
 // CHECK:             linalg.yield
