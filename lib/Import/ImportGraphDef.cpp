@@ -373,7 +373,8 @@ SmallVector<Type> GraphImporter::outputTypes(const tf::NodeDef &node) {
     if (shapes && shapes->list && i < shapes->list->shape.size())
       shape = shapes->list->shape[i];
     if (i == 0 && (node.op == "Placeholder" || node.op == "VariableV2" ||
-                   node.op == "Variable"))
+                   node.op == "Variable" ||
+                   node.op == "PlaceholderWithDefault"))
       if (const tf::AttrValue *s = attr(node, "shape");
           s && s->kind == tf::AttrValue::Shape)
         shape = s->shape;

@@ -13,6 +13,7 @@
 #include "graphc/Import/CheckpointKeys.h"
 #include "graphc/Import/CheckpointValueSource.h"
 #include "graphc/Import/InlineFunctions.h"
+#include "graphc/Import/RaiseSwitchMerge.h"
 #include "graphc/Import/TFGraph.h"
 #include "graphc/Import/TensorBundle.h"
 
@@ -365,6 +366,9 @@ FailureOr<ImportedModel> graphc::importModel(MLIRContext *context,
 
   if (metaGraph && !importOptions.fetches.empty())
     pruneToFetches(meta.graph, importOptions);
+  // TF1 tf.cond (Switch/Merge) raised to Identity + SelectV2.
+  if (!tf::raiseSwitchMerge(meta.graph, error))
+    return emitError(fileLoc) << error;
   model.module = importGraphDef(meta.graph, context, importOptions, fileName);
   if (!model.module)
     return failure();
