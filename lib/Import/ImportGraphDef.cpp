@@ -24,6 +24,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/Verifier.h"
 
+#include <map>
 #include <queue>
 #include <unordered_map>
 #include <unordered_set>
@@ -111,8 +112,20 @@ private:
   /// GraphDef leaves them unset or empty; nullopt when nothing is missing.
   std::optional<tf::NodeDef> completeTypeAttrs(const tf::NodeDef &node,
                                                ArrayRef<Value> operands);
-  LogicalResult checkInputTypes(const tf::NodeDef &node,
-                                ArrayRef<Value> operands);
+  /// Checks the operands' dtypes against the node's OpDef; an int32/int64
+  /// constant of the other width (TF.js's converter writes int32 constants
+  /// into int64 ops) is replaced, with a warning, by a converted copy.
+  LogicalResult checkInputTypes(OpBuilder &builder, const tf::NodeDef &node,
+                                MutableArrayRef<Value> operands);
+  /// `value` as a constant of `expected` when it is an int32/int64 constant
+  /// whose values fit, else null; one copy per (constant, dtype).
+  Value convertIntConstant(OpBuilder &builder, Value value,
+                           tf::DataType expected);
+  /// TF.js's Pack reshapes a value whose shape differs from the first
+  /// value's only by size-1 dims (a [1] among scalars) to the first's
+  /// shape; TF refuses such a graph. Does the same, with a warning.
+  void reshapePackValues(OpBuilder &builder, const tf::NodeDef &node,
+                         MutableArrayRef<Value> operands);
 
   const tf::GraphDef &graph;
   MLIRContext *context;
@@ -120,6 +133,8 @@ private:
   Location fileLoc;
 
   std::unordered_map<std::string, size_t> nodeIndex;
+  /// convertIntConstant's copies, by (constant, dtype).
+  std::map<std::pair<void *, int>, Value> convertedConstants;
   std::vector<std::vector<InputRef>> inputs; // parsed inputs per node
   std::vector<int> maxOutputUsed;            // per node, -1 if none
   std::vector<FeedSpec> feeds;
@@ -388,8 +403,80 @@ SmallVector<Type> GraphImporter::outputTypes(const tf::NodeDef &node) {
   return types;
 }
 
-LogicalResult GraphImporter::checkInputTypes(const tf::NodeDef &node,
-                                             ArrayRef<Value> operands) {
+Value GraphImporter::convertIntConstant(OpBuilder &builder, Value value,
+                                        tf::DataType expected) {
+  if (expected != tf::DT_INT32 && expected != tf::DT_INT64)
+    return {};
+  auto constant = value.getDefiningOp<graph::ConstOp>();
+  auto attr = constant ? dyn_cast<DenseIntElementsAttr>(constant.getValue())
+                       : DenseIntElementsAttr();
+  if (!attr || !(attr.getElementType().isInteger(32) ||
+                 attr.getElementType().isInteger(64)))
+    return {};
+  auto key = std::make_pair(value.getAsOpaquePointer(), int(expected));
+  if (auto it = convertedConstants.find(key); it != convertedConstants.end())
+    return it->second;
+  unsigned width = expected == tf::DT_INT32 ? 32 : 64;
+  SmallVector<APInt> values;
+  for (const APInt &v : attr.getValues<APInt>()) {
+    if (width == 32 && !v.isSignedIntN(32))
+      return {}; // would not fit: the mismatch is an error
+    values.push_back(v.sextOrTrunc(width));
+  }
+  auto type = attr.getType().clone(builder.getIntegerType(width));
+  std::string name = graph::getNodeName(constant).str() + "/as_" +
+                     (width == 32 ? "int32" : "int64");
+  auto converted = graph::ConstOp::create(
+      builder, NameLoc::get(builder.getStringAttr(name)), type,
+      DenseIntElementsAttr::get(type, values));
+  return convertedConstants[key] = converted.getResult();
+}
+
+/// `shape` without its size-1 dims.
+static SmallVector<int64_t> squeezed(ArrayRef<int64_t> shape) {
+  SmallVector<int64_t> dims;
+  for (int64_t d : shape)
+    if (d != 1)
+      dims.push_back(d);
+  return dims;
+}
+
+void GraphImporter::reshapePackValues(OpBuilder &builder,
+                                      const tf::NodeDef &node,
+                                      MutableArrayRef<Value> operands) {
+  if (node.op != "Pack" || operands.size() < 2)
+    return;
+  auto first = dyn_cast<RankedTensorType>(operands[0].getType());
+  if (!first || !first.hasStaticShape())
+    return;
+  for (auto [k, operand] : llvm::enumerate(operands)) {
+    auto type = dyn_cast<RankedTensorType>(operand.getType());
+    if (!type || !type.hasStaticShape() ||
+        type.getShape() == first.getShape() ||
+        type.getElementType() != first.getElementType() ||
+        squeezed(type.getShape()) != squeezed(first.getShape()))
+      continue;
+    std::string name = node.name + "/reshaped_value_" + std::to_string(k);
+    auto shapeType = RankedTensorType::get({first.getRank()},
+                                           builder.getIntegerType(32));
+    SmallVector<int32_t> dims(first.getShape().begin(), first.getShape().end());
+    Value shape = graph::ConstOp::create(
+        builder, NameLoc::get(builder.getStringAttr(name + "/shape")),
+        shapeType, DenseIntElementsAttr::get(shapeType, ArrayRef(dims)));
+    Value reshaped = graph::ReshapeOp::create(
+        builder, NameLoc::get(builder.getStringAttr(name)),
+        first.clone(first.getElementType()), operand, shape);
+    emitWarning(nodeLoc(node.name))
+        << "value " << k << " ('" << node.inputs[k] << "') has shape "
+        << type << " but value 0 has " << first
+        << "; reshaped to it, as TF.js does (TF would refuse the graph)";
+    operands[k] = reshaped;
+  }
+}
+
+LogicalResult GraphImporter::checkInputTypes(OpBuilder &builder,
+                                             const tf::NodeDef &node,
+                                             MutableArrayRef<Value> operands) {
   const OpSpec *spec = lookupOpSpec(node.op);
   if (!spec)
     return success();
@@ -438,13 +525,25 @@ LogicalResult GraphImporter::checkInputTypes(const tf::NodeDef &node,
              << ", so its dtype is unknown";
     }
     if (actual != tf::DT_INVALID &&
-        convertDataType(expected, context) != element)
+        convertDataType(expected, context) != element) {
+      if (Value converted = convertIntConstant(builder, operands[k], expected)) {
+        emitWarning(nodeLoc(node.name))
+            << "input " << k << " ('" << node.inputs[k] << "') is a "
+            << tf::dataTypeName(actual) << " constant but " << node.op
+            << " expects " << tf::dataTypeName(expected)
+            << "; using it as " << tf::dataTypeName(expected)
+            << " (TF would refuse the graph; TF.js's converter writes such "
+               "constants)";
+        operands[k] = converted;
+        continue;
+      }
       return nodeError(node)
              << "input " << k << " ('" << node.inputs[k] << "') has dtype "
              << tf::dataTypeName(actual) << " but " << node.op << " expects "
              << tf::dataTypeName(expected)
              << (rule[0] == '=' ? std::string()
                                 : " (attr " + rule + ")");
+    }
   }
   return success();
 }
@@ -505,8 +604,9 @@ LogicalResult GraphImporter::importNode(OpBuilder &builder,
   // value; TF infers a missing type attr from the inputs, and so do we.
   std::optional<tf::NodeDef> completed = completeTypeAttrs(node, operands);
   const tf::NodeDef &n = completed ? *completed : node;
-  if (failed(checkInputTypes(n, operands)))
+  if (failed(checkInputTypes(builder, n, operands)))
     return failure();
+  reshapePackValues(builder, n, operands);
 
   NamedAttrList attrs;
   std::string error;
