@@ -70,7 +70,8 @@ KernelKind graphc::classifyKernel(linalg::LinalgOp op) {
     return KernelKind::Conv;
   if (isa<linalg::DepthwiseConv2DNhwcHwcOp>(op))
     return KernelKind::Depthwise;
-  if (isa<linalg::PoolingNhwcMaxOp, linalg::PoolingNhwcSumOp>(op))
+  if (isa<linalg::PoolingNhwcMaxOp, linalg::PoolingNhwcMaxUnsignedOp,
+          linalg::PoolingNhwcSumOp>(op))
     return KernelKind::Pooling;
   return KernelKind::Generic;
 }

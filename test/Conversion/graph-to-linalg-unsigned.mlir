@@ -81,3 +81,20 @@ func.func @dequantize(%q: tensor<4xui8>) -> tensor<4xf32> {
   %0 = graph.Dequantize %q, %lo, %hi : (tensor<4xui8>, tensor<f32>, tensor<f32>) -> tensor<4xf32> loc("dq")
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// MaxPool uses linalg's unsigned max pooling with 0 padding; Mean
+// zero-extends into its i64 sum and divides unsigned.
+
+// CHECK-LABEL: func.func @pool_mean
+// CHECK:         linalg.pooling_nhwc_max_unsigned
+// CHECK:         linalg.reduce
+// CHECK:           arith.extui %{{.*}} : i8 to i64
+// CHECK:         arith.divui
+func.func @pool_mean(%x: tensor<1x4x4x1xui8>) -> (tensor<1x2x2x1xui8>, tensor<1xui8>) {
+  %0 = graph.MaxPool %x {ksize = [1, 2, 2, 1], strides = [1, 2, 2, 1], padding = "VALID"} : (tensor<1x4x4x1xui8>) -> tensor<1x2x2x1xui8> loc("pool")
+  %axes = graph.Const {value = dense<[1, 2, 3]> : tensor<3xi32>} : tensor<3xi32> loc("axes")
+  %1 = graph.Mean %x, %axes : (tensor<1x4x4x1xui8>, tensor<3xi32>) -> tensor<1xui8> loc("mean")
+  return %0, %1 : tensor<1x2x2x1xui8>, tensor<1xui8>
+}

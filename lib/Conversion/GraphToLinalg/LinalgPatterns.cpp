@@ -355,6 +355,8 @@ Value divideByWindowCounts(OpBuilder &b, Location loc, Value sum,
 template <typename OpTy, bool IsMax>
 struct PoolLowering : GraphOpLowering<OpTy> {
   using GraphOpLowering<OpTy>::GraphOpLowering;
+  /// MaxPool takes uint8 (linalg's unsigned max pooling, padded with 0).
+  bool handlesUnsigned() const override { return IsMax; }
   std::string check(OpTy op) const override {
     // TF's AvgPool is defined on floats only.
     std::string reason = checkComputeType(
@@ -375,8 +377,9 @@ struct PoolLowering : GraphOpLowering<OpTy> {
     if (nchw)
       input = createTranspose(rewriter, loc, input, kNchwToNhwc);
     Type element = window->nhwcResult.getElementType();
-    TypedAttr padValue =
-        IsMax ? getLowestAttr(element) : getScalarAttr(element, 0);
+    bool isUnsigned = isUnsignedElement(op.getInput());
+    TypedAttr padValue = IsMax && !isUnsigned ? getLowestAttr(element)
+                                              : getScalarAttr(element, 0);
     Value padded = padInput(rewriter, loc, input, *window, padValue);
     // The pooling ops take the window shape from a tensor they never read.
     Value shape = createEmpty(
@@ -389,10 +392,17 @@ struct PoolLowering : GraphOpLowering<OpTy> {
     Value result;
     if constexpr (IsMax) {
       result =
-          linalg::PoolingNhwcMaxOp::create(
-              rewriter, loc, TypeRange{window->nhwcResult},
-              ValueRange{padded, shape}, ValueRange{init}, strides, dilations)
-              .getResult(0);
+          isUnsigned
+              ? linalg::PoolingNhwcMaxUnsignedOp::create(
+                    rewriter, loc, TypeRange{window->nhwcResult},
+                    ValueRange{padded, shape}, ValueRange{init}, strides,
+                    dilations)
+                    .getResult(0)
+              : linalg::PoolingNhwcMaxOp::create(
+                    rewriter, loc, TypeRange{window->nhwcResult},
+                    ValueRange{padded, shape}, ValueRange{init}, strides,
+                    dilations)
+                    .getResult(0);
     } else {
       Value sum =
           linalg::PoolingNhwcSumOp::create(

@@ -97,9 +97,11 @@ FailureOr<SmallVector<int64_t>> getReductionAxes(Value original, Value adapted,
 
 /// Mean over constant reduction_indices: linalg.reduce sum (in a wider
 /// accumulator for narrow types), a generic dividing by the count, and a
-/// tensor.expand_shape back to rank when keep_dims.
+/// tensor.expand_shape back to rank when keep_dims. Integers (unsigned
+/// ones zero-extended) are summed in i64, as TF's sum does not wrap.
 struct MeanLowering : GraphOpLowering<MeanOp> {
   using GraphOpLowering::GraphOpLowering;
+  bool handlesUnsigned() const override { return true; }
   std::string check(MeanOp op) const override {
     auto inputType = getStaticType(op.getInput());
     if (!isComputeType(inputType.getElementType()))
@@ -116,6 +118,7 @@ struct MeanLowering : GraphOpLowering<MeanOp> {
     auto resultType = getStaticType(op.getOutput());
     Type element = inputType.getElementType();
     bool isFloat = isSupportedFloat(element);
+    bool isUnsigned = isUnsignedElement(op.getInput());
     FailureOr<SmallVector<int64_t>> axes =
         getReductionAxes(op.getReductionIndices(),
                          adaptor.getReductionIndices(), inputType.getRank());
@@ -141,7 +144,9 @@ struct MeanLowering : GraphOpLowering<MeanOp> {
               x = arith::ExtFOp::create(b, l, accumulator, x);
             return arith::AddFOp::create(b, l, x, acc);
           }
-          if (x.getType() != accumulator)
+          if (x.getType() != accumulator && isUnsigned)
+            x = arith::ExtUIOp::create(b, l, accumulator, x);
+          else if (x.getType() != accumulator)
             x = arith::ExtSIOp::create(b, l, accumulator, x);
           return arith::AddIOp::create(b, l, x, acc);
         });
@@ -159,7 +164,9 @@ struct MeanLowering : GraphOpLowering<MeanOp> {
               q = arith::TruncFOp::create(b, l, element, q);
             return q;
           }
-          Value q = arith::DivSIOp::create(b, l, args[0], n);
+          Value q = isUnsigned
+                        ? Value(arith::DivUIOp::create(b, l, args[0], n))
+                        : Value(arith::DivSIOp::create(b, l, args[0], n));
           if (accumulator != element)
             q = arith::TruncIOp::create(b, l, element, q);
           return q;

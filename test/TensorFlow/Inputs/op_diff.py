@@ -169,7 +169,7 @@ for dt in [F32, I32, BOOL, U8]:
 
 # Reductions.
 for op in ["Sum", "Mean", "Max", "Min", "Prod"]:
-    for dt in [F32, I32] + ([F64] if op in ("Sum", "Mean") else []) + ([U8] if op != "Mean" else []):
+    for dt in [F32, I32, U8] + ([F64] if op in ("Sum", "Mean") else []):
         for shape, axes in [((7,), [0]), ((3, 5), [0]), ((3, 5), [1]), ((3, 5), [0, 1]),
                             ((3, 5), [-1]), ((2, 3, 4), [1]), ((2, 3, 4), [0, 2]),
                             ((2, 3, 4), [2, 0, 1]), ((1, 6, 6, 8), [1, 2]), ((2, 1, 3, 17), [3])]:
@@ -259,6 +259,13 @@ for (h, w) in [(3, 3), (4, 5)]:
                          out_backprop=x, strides=[1, s, s, 1], padding=p),
                      kind="window", terms=kh * kw * 3)
 
+# Pooling (and MaxPool of uint8 images).
+for (h, w, c) in [(5, 5, 2), (6, 7, 3)]:
+    for k, s, pad in [(2, 2, "VALID"), (3, 1, "SAME"), (3, 2, "SAME")]:
+        case("MaxPool", f"uint8 {h}x{w}x{c} k{k} s{s} {pad}", [inp((1, h, w, c), U8)],
+             lambda x, k=k, s=s, p=pad: raw.MaxPool(input=x, ksize=[1, k, k, 1],
+                                                   strides=[1, s, s, 1], padding=p),
+             kind="window", terms=k * k)
 # Pooling.
 for op in ["MaxPool", "AvgPool"]:
     for (h, w, c) in [(5, 5, 2), (6, 7, 3), (1, 4, 1)]:
