@@ -343,9 +343,11 @@ SmallVector<Type> GraphImporter::outputTypes(const tf::NodeDef &node) {
   const OpSpec *spec = lookupOpSpec(node.op);
   // Ops whose outputs are typed by a list attr: IdentityN (T) and the
   // checkpoint restore op TF1 graphs carry (RestoreV2: dtypes).
-  // An If's (StatelessIf's) outputs by its Tout list.
+  // An If's (StatelessIf's) outputs by its Tout list, a While's by T.
   const char *listAttr = node.op == "IdentityN"   ? "T"
                          : node.op == "RestoreV2" ? "dtypes"
+                         : node.op == "While" || node.op == "StatelessWhile"
+                             ? "T"
                          : node.op == "If" || node.op == "StatelessIf"
                              ? "Tout"
                              : nullptr;

@@ -14,6 +14,7 @@
 #include "graphc/Import/CheckpointValueSource.h"
 #include "graphc/Import/InlineFunctions.h"
 #include "graphc/Import/RaiseSwitchMerge.h"
+#include "graphc/Import/RaiseWhileLoops.h"
 #include "graphc/Import/TFGraph.h"
 #include "graphc/Import/TensorBundle.h"
 
@@ -366,8 +367,10 @@ FailureOr<ImportedModel> graphc::importModel(MLIRContext *context,
 
   if (metaGraph && !importOptions.fetches.empty())
     pruneToFetches(meta.graph, importOptions);
-  // TF1 tf.cond (Switch/Merge) raised to Identity + SelectV2.
-  if (!tf::raiseSwitchMerge(meta.graph, error))
+  // TF1 tf.while_loop frames raised to While + functions, then tf.cond
+  // (Switch/Merge) to Identity + SelectV2.
+  if (!tf::raiseWhileLoops(meta.graph, error) ||
+      !tf::raiseSwitchMerge(meta.graph, error))
     return emitError(fileLoc) << error;
   model.module = importGraphDef(meta.graph, context, importOptions, fileName);
   if (!model.module)

@@ -289,6 +289,20 @@ std::vector<OpSpec> buildTable() {
                {"", "T", "T", "T", "T", "T", "T", "T", "T"},
                {"T", "T", "T", "T", "T", "T", "T"},
                {{"cell_clip", real(0.0f)}, {"use_peephole", boolean(false)}}});
+  // TF1's TensorArrays (dynamic_rnn's per-step inputs and outputs): a
+  // resource handle and a float "flow" scalar that orders the reads after
+  // the writes. graph-lower-tensor-lists follows the flow.
+  t.push_back({"TensorArrayV3", {"=int32"}, {"=resource", "=float"},
+               {{"dynamic_size", boolean(false)},
+                {"clear_after_read", boolean(true)},
+                {"identical_element_shapes", boolean(false)},
+                {"tensor_array_name", str("")}}});
+  for (const char *op : {"TensorArrayScatterV3", "TensorArrayWriteV3"})
+    t.push_back({op, {"=resource", "=int32", "T", "=float"}, {"=float"}, {}});
+  for (const char *op : {"TensorArrayReadV3", "TensorArrayGatherV3"})
+    t.push_back({op, {"=resource", "=int32", "=float"}, {"dtype"}, {}});
+  t.push_back({"TensorArraySizeV3", {"=resource", "=float"}, {"=int32"}, {}});
+  t.push_back({"TensorArrayCloseV3", {"=resource"}, {}, {}});
   return t;
 }
 } // namespace

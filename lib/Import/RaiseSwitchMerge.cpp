@@ -7,6 +7,8 @@
 #include "graphc/Import/RaiseSwitchMerge.h"
 #include "graphc/Import/TFGraph.h"
 
+#include "NodeInputRef.h"
+
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -14,30 +16,6 @@
 
 namespace graphc::tf {
 namespace {
-
-/// An input string split: "^n" (control), "n:k" or "n" (port 0).
-struct InputRef {
-  std::string node;
-  int port = 0;
-  bool control = false;
-};
-
-InputRef parseInput(const std::string &input) {
-  InputRef ref;
-  std::string s = input;
-  if (!s.empty() && s[0] == '^') {
-    ref.control = true;
-    s = s.substr(1);
-  }
-  size_t colon = s.rfind(':');
-  if (colon != std::string::npos && colon + 1 < s.size() &&
-      s.find_first_not_of("0123456789", colon + 1) == std::string::npos) {
-    ref.port = std::stoi(s.substr(colon + 1));
-    s = s.substr(0, colon);
-  }
-  ref.node = s;
-  return ref;
-}
 
 bool isLoopOp(const std::string &op) {
   return op == "Enter" || op == "RefEnter" || op == "Exit" ||
@@ -101,7 +79,7 @@ public:
     // Both Switch outputs are now output 0 of its Identity.
     for (NodeDef &node : graph.nodes)
       for (std::string &input : node.inputs) {
-        InputRef ref = parseInput(input);
+        InputRef ref = parseInputRef(input);
         if (ref.control)
           continue;
         if (switchNames.count(ref.node)) {
@@ -133,7 +111,7 @@ private:
     std::vector<std::vector<size_t>> users(n);
     for (size_t i = 0; i < n; ++i)
       for (const std::string &input : graph.nodes[i].inputs)
-        if (auto it = byName.find(parseInput(input).node); it != byName.end()) {
+        if (auto it = byName.find(parseInputRef(input).node); it != byName.end()) {
           ++pending[i];
           users[it->second].push_back(i);
         }
@@ -156,7 +134,7 @@ private:
   /// output k adds (its predicate, k) to what its inputs depend on; a
   /// raised Merge drops its own predicate (both of its sides meet there).
   Sides sidesOf(const std::string &input) {
-    InputRef ref = parseInput(input);
+    InputRef ref = parseInputRef(input);
     auto it = byName.find(ref.node);
     if (it == byName.end())
       return {};
@@ -173,7 +151,7 @@ private:
                   std::string &error) {
     std::vector<std::string> data, controls;
     for (const std::string &input : merge.inputs)
-      (parseInput(input).control ? controls : data).push_back(input);
+      (parseInputRef(input).control ? controls : data).push_back(input);
     if (data.size() != 2) {
       error = "Merge '" + merge.name + "' has " + std::to_string(data.size()) +
               " inputs; graphc raises two-way TF1 conditionals only";

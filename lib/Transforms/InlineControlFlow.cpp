@@ -8,6 +8,7 @@
 // one of which a folded condition picks.
 //
 //===----------------------------------------------------------------------===//
+#include "graphc/Transforms/FoldValues.h"
 #include "graphc/Transforms/InferShapes.h"
 #include "graphc/Transforms/Passes.h"
 
@@ -26,6 +27,8 @@ namespace graphc {
 } // namespace graphc
 
 using namespace mlir;
+using graphc::constantize;
+using graphc::foldToValues;
 
 namespace {
 
@@ -33,34 +36,6 @@ namespace {
 std::string nodeName(Operation *op) {
   StringRef name = graphc::graph::getNodeName(op);
   return (name.empty() ? op->getName().stripDialect() : name).str();
-}
-
-/// `op`'s results as folded with operand constants `constants` (null where
-/// not constant), folded constants materialized at `builder`'s point; nullopt
-/// when the op does not fold (or folds in place). `op` is left as it is.
-std::optional<SmallVector<Value>> foldToValues(OpBuilder &builder,
-                                               Operation *op,
-                                               ArrayRef<Attribute> constants) {
-  SmallVector<OpFoldResult> folded;
-  if (failed(op->fold(constants, folded)) || folded.empty())
-    return std::nullopt;
-  SmallVector<Value> values;
-  for (auto [result, fold] : llvm::zip(op->getResults(), folded)) {
-    if (auto v = dyn_cast<Value>(fold)) {
-      values.push_back(v);
-      continue;
-    }
-    Operation *constant = op->getDialect()->materializeConstant(
-        builder, cast<Attribute>(fold), result.getType(), op->getLoc());
-    if (!constant) {
-      for (Value v : values)
-        if (v.use_empty() && v.getDefiningOp())
-          v.getDefiningOp()->erase();
-      return std::nullopt;
-    }
-    values.push_back(constant->getResult(0));
-  }
-  return values;
 }
 
 /// Clones the ops of one loop function at a time, each folded as soon as
@@ -142,35 +117,6 @@ private:
   int64_t &budget;
 };
 
-/// `v` as a constant when its producers fold (recursively, up to `depth`
-/// ops deep), else `v`: the loop's initial values (a counter's limit is
-/// often Max(Const, Range(...)) outside the loop, not yet folded when this
-/// pass runs, before freezing). The original ops stay for graph-prune.
-Value constantize(OpBuilder &builder, Value v, DenseMap<Value, Value> &memo,
-                  int depth = 32) {
-  if (matchPattern(v, m_Constant()))
-    return v;
-  if (auto it = memo.find(v); it != memo.end())
-    return it->second;
-  Operation *op = v.getDefiningOp();
-  memo[v] = v;
-  if (!op || depth == 0 || op->getNumRegions() != 0 ||
-      !isMemoryEffectFree(op))
-    return v;
-  SmallVector<Attribute> constants;
-  for (Value operand : op->getOperands()) {
-    Attribute a;
-    matchPattern(constantize(builder, operand, memo, depth - 1),
-                 m_Constant(&a));
-    constants.push_back(a);
-  }
-  std::optional<SmallVector<Value>> values =
-      foldToValues(builder, op, constants);
-  if (!values)
-    return v;
-  return memo[v] = (*values)[cast<OpResult>(v).getResultNumber()];
-}
-
 /// true / false when `v` is a constant scalar (or one-element) bool.
 std::optional<bool> constantBool(Value v) {
   DenseElementsAttr attr;
@@ -217,7 +163,8 @@ struct GraphInlineControlFlowPass
         body.getNumResults() != n || cond.getNumResults() != 1 ||
         loop->getNumResults() != n)
       return loop->emitError()
-             << "While with " << n << " loop values, but cond takes "
+             << "While with " << n << " loop values and "
+             << loop->getNumResults() << " results, but cond takes "
              << cond.getNumArguments() << " and body takes "
              << body.getNumArguments() << " and returns "
              << body.getNumResults();

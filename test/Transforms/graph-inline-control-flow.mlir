@@ -84,7 +84,7 @@ func.func private @body(%i: tensor<i32>, %x: tensor<f32>) -> tensor<i32> {
   return %i : tensor<i32>
 }
 func.func @arity(%i: tensor<i32>) -> tensor<*xi32> {
-  // expected-error @+1 {{While with 1 loop values, but cond takes 1 and body takes 2 and returns 1}}
+  // expected-error @+1 {{While with 1 loop values and 1 results, but cond takes 1 and body takes 2 and returns 1}}
   %r = "graph.While"(%i) {body = @body, cond = @cond} : (tensor<i32>) -> tensor<*xi32>
   return %r : tensor<*xi32>
 }

@@ -106,3 +106,52 @@ func.func @unknown_list_op(%x: tensor<3x2xf32>) -> tensor<*xi32> {
   %n = "graph.TensorListLength"(%list) : (tensor<!graph.opaque>) -> tensor<*xi32>
   return %n : tensor<*xi32>
 }
+
+// -----
+
+// TF1 TensorArrays (dynamic_rnn's): the contents follow the flow value.
+// A whole in-order scatter is its source, a read of it a GatherV2 row; a
+// gather after writes packs the written items in the gather's order; the
+// size (computed from a Shape, as TF1 does) folds to a constant, and the
+// Identity of a flow (a raised loop's Exit) goes with the array.
+// CHECK-LABEL: func.func @tf1_tensor_arrays
+// CHECK: %[[ROW:.*]] = graph.GatherV2 %arg0, %{{.*}}, %{{.*}} {Taxis = i32, Tindices = i32, Tparams = f32
+// CHECK: %[[A:.*]] = graph.Tanh %[[ROW]]
+// CHECK: %[[B:.*]] = graph.Neg %[[A]]
+// CHECK: %[[P:.*]] = graph.Pack %[[B]], %[[A]] {N = 2 : i64, T = f32}
+// CHECK-NOT: TensorArray
+// CHECK: return %[[P]], %arg0
+func.func @tf1_tensor_arrays(%x: tensor<2x3xf32>) -> (tensor<*xf32>, tensor<*xf32>) {
+  %shape = graph.Shape %x {out_type = i32} : (tensor<2x3xf32>) -> tensor<*xi32>
+  %zero = graph.Const {value = dense<0> : tensor<i32>} : tensor<i32>
+  %one = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32>
+  %ends = graph.Const {value = dense<1> : tensor<1xi32>} : tensor<1xi32>
+  %begins = graph.Const {value = dense<0> : tensor<1xi32>} : tensor<1xi32>
+  %size = graph.StridedSlice %shape, %begins, %ends, %ends {shrink_axis_mask = 1 : i64} : (tensor<*xi32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<*xi32>
+  %all = graph.Range %zero, %size, %one : (tensor<i32>, tensor<*xi32>, tensor<i32>) -> tensor<*xi32>
+  %in:2 = "graph.TensorArrayV3"(%size) {dtype = f32} : (tensor<*xi32>) -> (tensor<!graph.resource>, tensor<*xf32>)
+  %inflow = "graph.TensorArrayScatterV3"(%in#0, %all, %x, %in#1) {T = f32} : (tensor<!graph.resource>, tensor<*xi32>, tensor<2x3xf32>, tensor<*xf32>) -> tensor<*xf32>
+  %out:2 = "graph.TensorArrayV3"(%size) {dtype = f32} : (tensor<*xi32>) -> (tensor<!graph.resource>, tensor<*xf32>)
+  %row = "graph.TensorArrayReadV3"(%in#0, %one, %inflow) {dtype = f32} : (tensor<!graph.resource>, tensor<i32>, tensor<*xf32>) -> tensor<*xf32>
+  %a = graph.Tanh %row : (tensor<*xf32>) -> tensor<*xf32>
+  %f1 = "graph.TensorArrayWriteV3"(%out#0, %one, %a, %out#1) {T = f32} : (tensor<!graph.resource>, tensor<i32>, tensor<*xf32>, tensor<*xf32>) -> tensor<*xf32>
+  %b = graph.Neg %a : (tensor<*xf32>) -> tensor<*xf32>
+  %f2 = "graph.TensorArrayWriteV3"(%out#0, %zero, %b, %f1) {T = f32} : (tensor<!graph.resource>, tensor<i32>, tensor<*xf32>, tensor<*xf32>) -> tensor<*xf32>
+  %exit = graph.Identity %f2 : (tensor<*xf32>) -> tensor<*xf32>
+  %stacked = "graph.TensorArrayGatherV3"(%out#0, %all, %exit) {dtype = f32} : (tensor<!graph.resource>, tensor<*xi32>, tensor<*xf32>) -> tensor<*xf32>
+  %source = "graph.TensorArrayGatherV3"(%in#0, %all, %inflow) {dtype = f32} : (tensor<!graph.resource>, tensor<*xi32>, tensor<*xf32>) -> tensor<*xf32>
+  return %stacked, %source : tensor<*xf32>, tensor<*xf32>
+}
+
+// -----
+
+// A TensorArray read past its size is an error naming the op.
+func.func @tf1_read_past_end(%x: tensor<2x3xf32>) -> tensor<*xf32> {
+  %two = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32>
+  %idx = graph.Const {value = dense<[0, 1]> : tensor<2xi32>} : tensor<2xi32>
+  %in:2 = "graph.TensorArrayV3"(%two) {dtype = f32} : (tensor<i32>) -> (tensor<!graph.resource>, tensor<*xf32>)
+  %flow = "graph.TensorArrayScatterV3"(%in#0, %idx, %x, %in#1) {T = f32} : (tensor<!graph.resource>, tensor<2xi32>, tensor<2x3xf32>, tensor<*xf32>) -> tensor<*xf32>
+  // expected-error @+1 {{TensorArrayReadV3: index 2 is outside the TensorArray's 2 items}}
+  %row = "graph.TensorArrayReadV3"(%in#0, %two, %flow) {dtype = f32} : (tensor<!graph.resource>, tensor<i32>, tensor<*xf32>) -> tensor<*xf32>
+  return %row : tensor<*xf32>
+}

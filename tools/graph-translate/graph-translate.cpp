@@ -1,12 +1,15 @@
 //===- graph-translate.cpp - TF model files to MLIR -----------------------===//
 //
 //   graph-translate --import-graphdef FILE [--feed ...] [--fetch ...] [-o OUT]
-// prints the imported graph-dialect module. Exit status 2 with one `error:`
+// prints the imported graph-dialect module, as graph-compile imports it
+// (graphc::importModel: function calls inlined, TF1 control flow raised,
+// loop functions imported; FILE may also be a .meta or a SavedModel). Exit status 2 with one `error:`
 // line on bad input.
 //
 //===----------------------------------------------------------------------===//
 #include "graphc/Driver/Diagnostics.h"
 #include "graphc/Import/ImportGraphDef.h"
+#include "graphc/Import/ImportModel.h"
 
 #include "Graph/GraphDialect.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -43,7 +46,9 @@ int main(int argc, char **argv) {
 
   mlir::MLIRContext context;
   graphc::ScopedDiagnosticPrinter diagnostics(&context);
-  graphc::ImportOptions options;
+  graphc::ModelImportOptions model;
+  model.path = inputFile;
+  graphc::ImportOptions &options = model.import;
   std::string error;
   for (const std::string &text : feeds) {
     auto feed = graphc::parseFeedSpec(text, error);
@@ -57,9 +62,11 @@ int main(int argc, char **argv) {
       return errs() << "error: " << error << "\n", 2;
     options.fetches.push_back(*fetch);
   }
-  auto module = graphc::importGraphDefFile(inputFile, &context, options);
-  if (!module)
+  mlir::FailureOr<graphc::ImportedModel> imported =
+      graphc::importModel(&context, model);
+  if (failed(imported))
     return 2;
+  mlir::OwningOpRef<mlir::ModuleOp> &module = imported->module;
   auto output = mlir::openOutputFile(outputFile, &error);
   if (!output)
     return errs() << "error: " << error << "\n", 2;

@@ -18,8 +18,8 @@
 // `switch_t` / `switch_f`, Identities of the Switch outputs): the side of a
 // predicate P is known when one input depends on a P-Switch's output 1 and
 // not its output 0, and the other the reverse. TF1 loops (Enter, Exit,
-// NextIteration, LoopCond; their Merges close cycles) are left alone and
-// refused later.
+// NextIteration, LoopCond; their Merges close cycles) are raised before
+// this runs (RaiseWhileLoops.h); any left make this a no-op.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRAPHC_IMPORT_RAISESWITCHMERGE_H

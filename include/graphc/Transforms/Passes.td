@@ -12,7 +12,9 @@ include "mlir/Pass/PassBase.td"
 def GraphInlineControlFlow : Pass<"graph-inline-control-flow", "mlir::ModuleOp"> {
   let summary = "Unroll fixed-count While loops and inline If branches";
   let description = [{
-    TF2 control flow is functional: `While` / `StatelessWhile` (Keras's LSTM
+    TF2 control flow (and TF1's, raised to it at import by
+    lib/Import/RaiseWhileLoops.cpp and RaiseSwitchMerge.cpp) is
+    functional: `While` / `StatelessWhile` (Keras's LSTM
     and GRU over their time steps) name their condition and body, `If` /
     `StatelessIf` (`tf.cond`) their `then_branch` and `else_branch`, as
     functions, imported as private funcs (lib/Import/ImportLoopFunctions.cpp).
@@ -61,6 +63,13 @@ def GraphLowerTensorLists : Pass<"graph-lower-tensor-lists", "mlir::func::FuncOp
     GetItem of a set item is that item, Stack is a Pack of the items. A list
     whose index is not a constant, an item read before it is set, or a
     Stack with unset items is an error naming the op.
+
+    TF1's TensorArrays (`TensorArrayV3` and its `Scatter`, `Read`, `Write`,
+    `Gather`, `Size`, `Close` V3 ops, what `dynamic_rnn` unrolls over) are
+    lowered the same way, an array's contents being those of its "flow"
+    value, the float scalar TF threads from every write to the next read.
+    Sizes and indices computed from shapes (`Range(0, Shape(x)[1])`) are
+    folded on demand first (FoldValues.h).
   }];
 }
 
