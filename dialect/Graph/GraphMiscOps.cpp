@@ -13,6 +13,7 @@
 #include "Graph/GraphShapeUtils.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/ADT/SmallString.h"
 
 #include <cmath>
 
@@ -849,3 +850,91 @@ LogicalResult TopKV2Op::refineResultTypes() {
   return refineResult(*this, getIndices(),
                       RankedTensorType::get(dims, indexElement));
 }
+
+//===----------------------------------------------------------------------===//
+// NonMaxSuppressionV2-V5
+//===----------------------------------------------------------------------===//
+
+/// TF's shape checks (non_max_suppression_op.cc) on operands in their
+/// common order: boxes [N, 4], scores [N], max_output_size an int32
+/// scalar, the thresholds (operands 3 and on) float scalars; constant
+/// ones in TF's ranges.
+LogicalResult graphc::graph::verifyNonMaxSuppression(Operation *op) {
+  Value boxes = op->getOperand(0), scores = op->getOperand(1);
+  if (!isa<FloatType>(elementOf(boxes)) ||
+      elementOf(boxes) != elementOf(scores))
+    return op->emitOpError() << "'boxes' and 'scores' must have one float "
+                                "element type, got "
+                             << boxes.getType() << " and " << scores.getType();
+  auto boxesType = rankedOf(boxes);
+  if (boxesType &&
+      (boxesType.getRank() != 2 ||
+       (!boxesType.isDynamicDim(1) && boxesType.getDimSize(1) != 4)))
+    return op->emitOpError() << "'boxes' must be [num_boxes, 4], got "
+                             << boxes.getType();
+  auto scoresType = rankedOf(scores);
+  if (scoresType && scoresType.getRank() != 1)
+    return op->emitOpError() << "'scores' must be [num_boxes], got "
+                             << scores.getType();
+  if (boxesType && scoresType && !boxesType.isDynamicDim(0) &&
+      !scoresType.isDynamicDim(0) &&
+      boxesType.getDimSize(0) != scoresType.getDimSize(0))
+    return op->emitOpError() << "'boxes' has " << boxesType.getDimSize(0)
+                             << " boxes but 'scores' "
+                             << scoresType.getDimSize(0);
+  Value max = op->getOperand(2);
+  if (!elementOf(max).isInteger(32) || rankOf(max) > 0)
+    return op->emitOpError()
+           << "'max_output_size' must be an int32 scalar, got "
+           << max.getType();
+  if (auto n = getConstantInts(max); n && n->size() == 1 && (*n)[0] < 0)
+    return op->emitOpError() << "max_output_size = " << (*n)[0]
+                             << " is negative";
+  for (unsigned i = 3; i < op->getNumOperands(); ++i) {
+    Value t = op->getOperand(i);
+    if (!isa<FloatType>(elementOf(t)) || rankOf(t) > 0)
+      return op->emitOpError() << "operand " << i
+                               << " (a threshold) must be a float scalar, got "
+                               << t.getType();
+    DenseFPElementsAttr value;
+    if (!matchPattern(t, m_Constant(&value)) || value.getNumElements() != 1)
+      continue;
+    APFloat value0 = *value.getValues<APFloat>().begin();
+    double v = value0.convertToDouble();
+    SmallString<16> text;
+    value0.toString(text);
+    if (i == 3 && !(v >= 0.0 && v <= 1.0))
+      return op->emitOpError() << "iou_threshold = " << text
+                               << " is not in [0, 1]";
+    if (i == 5 && !(v >= 0.0))
+      return op->emitOpError() << "soft_nms_sigma = " << text
+                               << " is negative";
+  }
+  return success();
+}
+
+/// selected_indices (and V5's selected_scores) are [max_output_size] when
+/// padded, else [?] (at most min(max_output_size, N), known at run time);
+/// valid_outputs is an int32 scalar.
+LogicalResult
+graphc::graph::refineNonMaxSuppression(Operation *op,
+                                       std::optional<int64_t> padded) {
+  int64_t size = padded ? *padded : ShapedType::kDynamic;
+  for (Value result : op->getResults()) {
+    bool count = result == op->getResults().back() && op->getNumResults() > 1;
+    auto type = count ? RankedTensorType::get({}, elementOf(result))
+                      : RankedTensorType::get({size}, elementOf(result));
+    if (failed(refineResult(op, result, type)))
+      return failure();
+  }
+  return success();
+}
+
+std::optional<int64_t>
+graphc::graph::getNonMaxSuppressionPaddedSize(Operation *op, bool pad) {
+  auto n = getConstantInts(op->getOperand(2));
+  if (!pad || !n || n->size() != 1)
+    return std::nullopt;
+  return (*n)[0];
+}
+

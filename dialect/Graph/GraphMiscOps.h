@@ -12,6 +12,7 @@
 #ifndef GRAPH_GRAPHMISCOPS_H
 #define GRAPH_GRAPHMISCOPS_H
 
+#include "mlir/IR/Operation.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -88,6 +89,23 @@ struct DequantizeAffine {
 std::optional<DequantizeAffine>
 getDequantizeAffine(llvm::StringRef mode, unsigned bits, bool isSigned,
                     bool narrowRange, float minRange, float maxRange);
+
+//===----------------------------------------------------------------------===//
+// NonMaxSuppressionV2-V5: the rules their TableGen class forwards to
+//===----------------------------------------------------------------------===//
+
+/// TF's checks on the operands (boxes [N, 4], scores [N], an int32 scalar
+/// max_output_size, float scalar thresholds; constant ones in range).
+mlir::LogicalResult verifyNonMaxSuppression(mlir::Operation *op);
+
+/// selected_indices (and V5's selected_scores) are [padded] or [?];
+/// valid_outputs an int32 scalar.
+mlir::LogicalResult refineNonMaxSuppression(mlir::Operation *op,
+                                            std::optional<int64_t> padded);
+
+/// max_output_size when `pad` and it is a constant.
+std::optional<int64_t> getNonMaxSuppressionPaddedSize(mlir::Operation *op,
+                                                      bool pad);
 
 } // namespace graphc::graph
 

@@ -2,8 +2,8 @@
 //
 // Image resizing (ResizeBilinear, ResizeNearestNeighbor), the space/batch
 // shuffles around atrous convolutions (SpaceToBatchND, BatchToSpaceND),
-// TopKV2, Dequantize of TF's quantized dtypes and the fused LSTM sequence
-// ops (BlockLSTM, BlockLSTMV2). Included at the end of GraphOps.td, so
+// TopKV2, NonMaxSuppressionV2-V5, Dequantize of TF's quantized dtypes and
+// the fused LSTM sequence ops (BlockLSTM, BlockLSTMV2). Included at the end of GraphOps.td, so
 // the shared op classes are visible. Verifiers, shape functions and folders
 // are in GraphMiscOps.cpp; TF's arithmetic that folders and lowering share
 // (resize source coordinates, dequantize scales) in GraphMiscOps.h.
@@ -119,6 +119,60 @@ def Graph_TopKV2Op : Graph_ShapedOp<"TopKV2",
   let results = (outs AnyTensor:$values, AnyTensor:$indices);
   let hasVerifier = 1;
 }
+
+// Non-max suppression: boxes [N, 4] (corners in either order), scores [N],
+// an int32 max_output_size and float scalar thresholds. Greedy in
+// (score desc, index asc) order: a box whose score > score_threshold is
+// kept unless its IoU with a box kept before is > iou_threshold, until
+// max_output_size are kept. The kept count depends on the data, so only
+// the padded forms (V4/V5 with pad_to_max_output_size) have static shapes.
+// The class forwards verify and refineResultTypes to the shared rules in
+// GraphMiscOps.h; `padded`: the op has pad_to_max_output_size.
+class Graph_NonMaxSuppressionOp<string mnemonic, dag args, dag outs,
+                                bit padded>
+    : Graph_ShapedOp<mnemonic, [Pure]> {
+  let summary = "greedy non-max suppression of boxes by IoU";
+  let arguments = args;
+  let results = outs;
+  let hasVerifier = 1;
+  let extraClassDeclaration = [{
+    /// The padded output length (a constant max_output_size), if the
+    /// outputs are padded to it.
+    std::optional<int64_t> getPaddedSize();
+  }];
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyNonMaxSuppression(*this);
+    }
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineNonMaxSuppression(*this, getPaddedSize());
+    }
+    std::optional<int64_t> $cppClass::getPaddedSize() {
+      return getNonMaxSuppressionPaddedSize(*this, }]
+        # !if(padded, "getPadToMaxOutputSize()", "false") # [{);
+    }
+  }];
+}
+def Graph_NonMaxSuppressionV2Op : Graph_NonMaxSuppressionOp<"NonMaxSuppressionV2",
+    (ins AnyTensor:$boxes, AnyTensor:$scores, AnyTensor:$max_output_size,
+         AnyTensor:$iou_threshold),
+    (outs AnyTensor:$selected_indices), 0>;
+def Graph_NonMaxSuppressionV3Op : Graph_NonMaxSuppressionOp<"NonMaxSuppressionV3",
+    (ins AnyTensor:$boxes, AnyTensor:$scores, AnyTensor:$max_output_size,
+         AnyTensor:$iou_threshold, AnyTensor:$score_threshold),
+    (outs AnyTensor:$selected_indices), 0>;
+def Graph_NonMaxSuppressionV4Op : Graph_NonMaxSuppressionOp<"NonMaxSuppressionV4",
+    (ins AnyTensor:$boxes, AnyTensor:$scores, AnyTensor:$max_output_size,
+         AnyTensor:$iou_threshold, AnyTensor:$score_threshold,
+         DefaultValuedAttr<BoolAttr, "false">:$pad_to_max_output_size),
+    (outs AnyTensor:$selected_indices, AnyTensor:$valid_outputs), 1>;
+def Graph_NonMaxSuppressionV5Op : Graph_NonMaxSuppressionOp<"NonMaxSuppressionV5",
+    (ins AnyTensor:$boxes, AnyTensor:$scores, AnyTensor:$max_output_size,
+         AnyTensor:$iou_threshold, AnyTensor:$score_threshold,
+         AnyTensor:$soft_nms_sigma,
+         DefaultValuedAttr<BoolAttr, "false">:$pad_to_max_output_size),
+    (outs AnyTensor:$selected_indices, AnyTensor:$selected_scores,
+          AnyTensor:$valid_outputs), 1>;
 
 //===----------------------------------------------------------------------===//
 // Quantization

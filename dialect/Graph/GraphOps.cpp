@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "Graph/GraphOps.h"
 #include "Graph/GraphArrayUtils.h"
+#include "Graph/GraphMiscOps.h"
 #include "Graph/GraphShapeUtils.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"

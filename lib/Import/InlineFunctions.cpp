@@ -80,6 +80,40 @@ public:
       call.outputArgs.push_back(output);
       builtin.push_back(call);
     }
+    // The multi-output ops graphc models, for a GraphDef that carries no
+    // op list (a bare .pb): in a body, "TopKV2:indices:0" is output 1.
+    static const std::pair<const char *, std::vector<const char *>>
+        kOutputArgs[] = {
+            {"TopKV2", {"values", "indices"}},
+            {"FusedBatchNorm",
+             {"y", "batch_mean", "batch_variance", "reserve_space_1",
+              "reserve_space_2"}},
+            {"FusedBatchNormV2",
+             {"y", "batch_mean", "batch_variance", "reserve_space_1",
+              "reserve_space_2"}},
+            {"FusedBatchNormV3",
+             {"y", "batch_mean", "batch_variance", "reserve_space_1",
+              "reserve_space_2", "reserve_space_3"}},
+            {"NonMaxSuppressionV4", {"selected_indices", "valid_outputs"}},
+            {"NonMaxSuppressionV5",
+             {"selected_indices", "selected_scores", "valid_outputs"}},
+            {"TensorArrayV3", {"handle", "flow"}},
+            {"BlockLSTM", {"i", "cs", "f", "o", "ci", "co", "h"}},
+            {"BlockLSTMV2", {"i", "cs", "f", "o", "ci", "co", "h"}},
+            {"Switch", {"output_false", "output_true"}},
+            {"Merge", {"output", "value_index"}},
+            {"Unique", {"y", "idx"}},
+        };
+    for (const auto &[name, outputs] : kOutputArgs) {
+      OpDef op;
+      op.name = name;
+      for (const char *output : outputs) {
+        ArgDef arg;
+        arg.name = output;
+        op.outputArgs.push_back(arg);
+      }
+      builtin.push_back(op);
+    }
     for (const OpDef &op : builtin)
       opDefs.emplace(op.name, &op);
   }

@@ -267,6 +267,28 @@ std::vector<OpSpec> buildTable() {
                {{"sorted", boolean(true)},
                 {"Tk", type(tf::DT_INT32)},
                 {"index_type", type(tf::DT_INT32)}}});
+  // Non-max suppression (image_ops.cc): boxes and scores T, int32
+  // max_output_size, thresholds T_threshold (V5: T), int32 indices.
+  {
+    auto defaults = [] {
+      return std::vector<std::pair<const char *, AttrValue>>{
+          {"T", type(tf::DT_FLOAT)}, {"T_threshold", type(tf::DT_FLOAT)}};
+    };
+    t.push_back({"NonMaxSuppressionV2", {"T", "T", "=int32", "T_threshold"},
+                 {"=int32"}, defaults()});
+    t.push_back({"NonMaxSuppressionV3",
+                 {"T", "T", "=int32", "T_threshold", "T_threshold"},
+                 {"=int32"}, defaults()});
+    auto v4 = defaults();
+    v4.push_back({"pad_to_max_output_size", boolean(false)});
+    t.push_back({"NonMaxSuppressionV4",
+                 {"T", "T", "=int32", "T_threshold", "T_threshold"},
+                 {"=int32", "=int32"}, v4});
+    t.push_back({"NonMaxSuppressionV5", {"T", "T", "=int32", "T", "T", "T"},
+                 {"=int32", "T", "=int32"},
+                 {{"T", type(tf::DT_FLOAT)},
+                  {"pad_to_max_output_size", boolean(false)}}});
+  }
   t.push_back({"SpaceToBatchND", {"T", "Tblock_shape", "Tpaddings"}, {"T"},
                {{"Tblock_shape", type(tf::DT_INT32)},
                 {"Tpaddings", type(tf::DT_INT32)}}});

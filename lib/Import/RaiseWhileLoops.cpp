@@ -221,7 +221,8 @@ private:
       size_t next = SIZE_MAX;
       for (const std::string &input : mergeInputs) {
         auto it = byName.find(parseInputRef(input).node);
-        if (it != byName.end() && isOp(graph.nodes[it->second], "NextIteration"))
+        if (it != byName.end() &&
+            isOp(graph.nodes[it->second], "NextIteration"))
           next = it->second;
       }
       if (mergeInputs.size() != 2 || next == SIZE_MAX || !members[next])
@@ -324,7 +325,8 @@ private:
     typeList.list = std::make_shared<AttrList>();
     typeList.list->type = types;
     loop.attrs["T"] = typeList;
-    for (auto [attr, f] : {std::pair{"cond", &cond}, std::pair{"body", &body}}) {
+    for (auto [attr, f] :
+         {std::pair{"cond", &cond}, std::pair{"body", &body}}) {
       AttrValue func;
       func.kind = AttrValue::Func;
       func.func = std::make_shared<NameAttrList>();

@@ -149,9 +149,10 @@ struct GraphLowerTensorListsPass
       auto type = dyn_cast<RankedTensorType>(value.getType());
       if (!type || type.getRank() < 1 ||
           type.getDimSize(0) != (int64_t)indices->size())
-        return op->emitError() << "TensorArrayScatterV3: the value's first "
-                                  "dim must be the number of indices, "
-                               << indices->size() << ", got " << value.getType();
+        return op->emitError()
+               << "TensorArrayScatterV3: the value's first dim must be the "
+                  "number of indices, "
+               << indices->size() << ", got " << value.getType();
       bool untouched = llvm::all_of(state.items, [](Value v) { return !v; });
       if (wholeInOrder && untouched && !state.source) {
         lists[op->getResult(0)] = ListState{value, state.items};

@@ -59,3 +59,34 @@ func.func @seq_len_not_constant(%n: tensor<i64>, %x: tensor<3x2x5xf32>, %s: tens
   %0:7 = graph.BlockLSTM %n, %x, %s, %s, %w, %v, %v, %v, %b : (tensor<i64>, tensor<3x2x5xf32>, tensor<2x4xf32>, tensor<2x4xf32>, tensor<9x16xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<16xf32>) -> (tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>, tensor<3x2x4xf32>) loc("lstm")
   return %0#6 : tensor<3x2x4xf32>
 }
+
+// -----
+
+// Unpadded NMS keeps a data-dependent number of boxes: refused, saying
+// which form compiles (not "cannot infer a static shape").
+func.func @nms_unpadded(%boxes: tensor<3x4xf32>, %scores: tensor<3xf32>, %iou: tensor<f32>, %thr: tensor<f32>) -> tensor<?xi32> {
+  %max = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32> loc("max")
+  // expected-error @unknown {{node 'nms': cannot lower NonMaxSuppressionV4: how many boxes it keeps depends on the data, and graphc compiles static shapes; NonMaxSuppressionV4/V5 with pad_to_max_output_size=True and a constant max_output_size compile}}
+  %0:2 = graph.NonMaxSuppressionV4 %boxes, %scores, %max, %iou, %thr : (tensor<3x4xf32>, tensor<3xf32>, tensor<i32>, tensor<f32>, tensor<f32>) -> (tensor<?xi32>, tensor<i32>) loc("nms")
+  return %0#0 : tensor<?xi32>
+}
+
+// -----
+
+func.func @soft_nms(%boxes: tensor<3x4xf32>, %scores: tensor<3xf32>, %iou: tensor<f32>, %thr: tensor<f32>) -> tensor<2xi32> {
+  %max = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32> loc("max")
+  %sigma = graph.Const {value = dense<0.5> : tensor<f32>} : tensor<f32> loc("sigma")
+  // expected-error @unknown {{node 'nms': cannot lower NonMaxSuppressionV5: soft-NMS (soft_nms_sigma other than a constant 0) is not supported}}
+  %0:3 = graph.NonMaxSuppressionV5 %boxes, %scores, %max, %iou, %thr, %sigma {pad_to_max_output_size = true} : (tensor<3x4xf32>, tensor<3xf32>, tensor<i32>, tensor<f32>, tensor<f32>, tensor<f32>) -> (tensor<2xi32>, tensor<2xf32>, tensor<i32>) loc("nms")
+  return %0#0 : tensor<2xi32>
+}
+
+// -----
+
+func.func @nms_bad_iou(%boxes: tensor<3x4xf32>, %scores: tensor<3xf32>, %thr: tensor<f32>) -> tensor<2xi32> {
+  %max = graph.Const {value = dense<2> : tensor<i32>} : tensor<i32> loc("max")
+  %iou = graph.Const {value = dense<1.5> : tensor<f32>} : tensor<f32> loc("iou")
+  // expected-error @unknown {{'graph.NonMaxSuppressionV4' op iou_threshold = 1.5 is not in [0, 1]}}
+  %0:2 = graph.NonMaxSuppressionV4 %boxes, %scores, %max, %iou, %thr {pad_to_max_output_size = true} : (tensor<3x4xf32>, tensor<3xf32>, tensor<i32>, tensor<f32>, tensor<f32>) -> (tensor<2xi32>, tensor<i32>) loc("nms")
+  return %0#0 : tensor<2xi32>
+}

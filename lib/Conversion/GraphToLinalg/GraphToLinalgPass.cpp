@@ -272,6 +272,17 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
     // operands are all static. Downstream ops just inherit it.
     if (!llvm::all_of(op->getOperandTypes(), isStatic))
       return;
+    if (lowering != lowerings.end() &&
+        lowering->second->explainsDynamicResults() &&
+        !llvm::all_of(op->getResultTypes(), isStatic)) {
+      std::string reason = lowering->second->getUnsupportedReason(op);
+      if (!reason.empty()) {
+        op->emitError() << "node '" << node << "': cannot lower " << opName
+                        << ": " << reason;
+        ok = false;
+        return;
+      }
+    }
     for (Type type : op->getResultTypes()) {
       if (isStatic(type))
         continue;

@@ -50,6 +50,11 @@ public:
   /// whose pattern says false, so no other pattern ever sees one.
   virtual bool handlesUnsigned() const { return false; }
 
+  /// True if `getUnsupportedReason` also explains an op whose results have
+  /// no static shape (NonMaxSuppression without padding: its size depends
+  /// on the data), so the pass asks it before reporting the shape.
+  virtual bool explainsDynamicResults() const { return false; }
+
 protected:
   using ConversionPattern::ConversionPattern;
 };
@@ -112,7 +117,7 @@ void populateArrayPatterns(mlir::RewritePatternSet &patterns);
 void populateNNPatterns(mlir::RewritePatternSet &patterns);
 /// Einsum (EinsumPatterns.cpp).
 void populateEinsumPatterns(mlir::RewritePatternSet &patterns);
-/// TopKV2 (SelectionPatterns.cpp).
+/// TopKV2, NonMaxSuppressionV4/V5 (SelectionPatterns.cpp).
 void populateSelectionPatterns(mlir::RewritePatternSet &patterns);
 void populateMiscPatterns(mlir::RewritePatternSet &patterns);
 

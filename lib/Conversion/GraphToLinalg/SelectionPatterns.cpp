@@ -1,4 +1,4 @@
-//===- SelectionPatterns.cpp - TopKV2 to an scf.for of linalg reductions --===//
+//===- SelectionPatterns.cpp - TopKV2 and NonMaxSuppression to scf loops --===//
 //
 // TopKV2 has no upstream linalg counterpart (linalg has no sort or top-k
 // op; IREE's iree_linalg_ext.topk is not in MLIR), so it is built from
@@ -24,6 +24,7 @@
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/IR/Matchers.h"
 
 using namespace mlir;
 using namespace graphc::graph;
@@ -187,10 +188,240 @@ struct TopKV2Lowering : GraphOpLowering<TopKV2Op> {
   }
 };
 
+/// TF's IOU (non_max_suppression_op.cc), in float, op for op: each box's
+/// corners ordered by min/max, 0 when either area is not positive.
+struct IouBox {
+  Value ymin, xmin, ymax, xmax, area;
+  static IouBox load(OpBuilder &b, Location loc, Value boxes, Value row) {
+    Value c[4];
+    for (int k = 0; k < 4; ++k)
+      c[k] = tensor::ExtractOp::create(
+          b, loc, boxes,
+          ValueRange{row, arith::ConstantIndexOp::create(b, loc, k)});
+    IouBox box;
+    box.ymin = arith::MinimumFOp::create(b, loc, c[0], c[2]);
+    box.xmin = arith::MinimumFOp::create(b, loc, c[1], c[3]);
+    box.ymax = arith::MaximumFOp::create(b, loc, c[0], c[2]);
+    box.xmax = arith::MaximumFOp::create(b, loc, c[1], c[3]);
+    box.area = arith::MulFOp::create(
+        b, loc, arith::SubFOp::create(b, loc, box.ymax, box.ymin),
+        arith::SubFOp::create(b, loc, box.xmax, box.xmin));
+    return box;
+  }
+};
+
+/// IOU(i, j) > threshold, as TF computes it.
+Value overlapsMore(OpBuilder &b, Location loc, const IouBox &i,
+                   const IouBox &j, Value threshold) {
+  Type f32 = b.getF32Type();
+  Value zero = arith::ConstantOp::create(b, loc, b.getFloatAttr(f32, 0.0));
+  auto max = [&](Value x, Value y) {
+    return arith::MaximumFOp::create(b, loc, x, y);
+  };
+  auto min = [&](Value x, Value y) {
+    return arith::MinimumFOp::create(b, loc, x, y);
+  };
+  Value height = arith::SubFOp::create(b, loc, min(i.ymax, j.ymax),
+                                       max(i.ymin, j.ymin));
+  Value width = arith::SubFOp::create(b, loc, min(i.xmax, j.xmax),
+                                      max(i.xmin, j.xmin));
+  Value intersection = arith::MulFOp::create(b, loc, max(height, zero),
+                                             max(width, zero));
+  Value iou = arith::DivFOp::create(
+      b, loc, intersection,
+      arith::SubFOp::create(b, loc,
+                            arith::AddFOp::create(b, loc, i.area, j.area),
+                            intersection));
+  auto ole = [&](Value x) {
+    return arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OLE, x, zero);
+  };
+  Value empty = arith::OrIOp::create(b, loc, ole(i.area), ole(j.area));
+  Value over =
+      arith::CmpFOp::create(b, loc, arith::CmpFPredicate::OGT, iou, threshold);
+  Value notEmpty = arith::XOrIOp::create(
+      b, loc, empty,
+      arith::ConstantOp::create(b, loc, b.getBoolAttr(true)));
+  return arith::AndIOp::create(b, loc, notEmpty, over);
+}
+
+/// A float scalar tensor's value as f32.
+Value extractF32(OpBuilder &b, Location loc, Value scalar) {
+  Value v = tensor::ExtractOp::create(b, loc, scalar, ValueRange{});
+  if (v.getType().isF32())
+    return v;
+  if (v.getType().getIntOrFloatBitWidth() < 32)
+    return arith::ExtFOp::create(b, loc, b.getF32Type(), v);
+  return arith::TruncFOp::create(b, loc, b.getF32Type(), v);
+}
+
+/// NonMaxSuppressionV4/V5 with hard suppression, padded (with
+/// pad_to_max_output_size and a constant max_output_size) -> an scf.for
+/// over the N candidates. Each step picks the next candidate in TF's
+/// (score desc, index asc) order, as TopKV2 does (an inner loop over the
+/// scores after the previous pick), and keeps it when its score is above
+/// score_threshold, fewer than max_output_size are kept, and its IoU with
+/// every kept box is at most iou_threshold: TF's greedy algorithm, with
+/// its priority queue replaced by the O(N) pick (O(N^2) in all, fine for
+/// the few hundred boxes a detector hands NMS). TF pads with index 0 and
+/// score 0. Upstream MLIR has no NMS (IREE's and XLA's are their own).
+template <typename OpTy>
+struct NonMaxSuppressionLowering : GraphOpLowering<OpTy> {
+  using GraphOpLowering<OpTy>::GraphOpLowering;
+  using OpAdaptor = typename OpTy::Adaptor;
+  bool explainsDynamicResults() const override { return true; }
+  std::string check(OpTy op) const override {
+    if (!op.getPaddedSize())
+      return "how many boxes it keeps depends on the data, and graphc "
+             "compiles static shapes; NonMaxSuppressionV4/V5 with "
+             "pad_to_max_output_size=True and a constant max_output_size "
+             "compile";
+    Type element = elementOf(op->getOperand(0));
+    if (!element.isF32())
+      return describeElementType(element) +
+             " boxes are not supported (float32 only)";
+    if (op->getNumOperands() > 5) {
+      DenseFPElementsAttr sigma;
+      if (!matchPattern(op->getOperand(5), m_Constant(&sigma)) ||
+          !(*sigma.template getValues<APFloat>().begin()).isZero())
+        return "soft-NMS (soft_nms_sigma other than a constant 0) is not "
+               "supported";
+    }
+    return "";
+  }
+  LogicalResult lower(OpTy op, OpAdaptor adaptor,
+                      ConversionPatternRewriter &rewriter) const override {
+    Location loc = op.getLoc();
+    ValueRange operands = adaptor.getOperands();
+    Value boxes = operands[0], scores = operands[1];
+    int64_t n = getStaticType(boxes).getDimSize(0);
+    int64_t m = *op.getPaddedSize();
+    bool withScores = op->getNumResults() == 3;
+    Type f32 = rewriter.getF32Type(), i32 = rewriter.getI32Type();
+    Value iouThreshold = extractF32(rewriter, loc, operands[3]);
+    Value scoreThreshold =
+        operands.size() > 4
+            ? extractF32(rewriter, loc, operands[4])
+            : arith::ConstantOp::create(rewriter, loc, getLowestAttr(f32))
+                  .getResult();
+    auto index = [&](OpBuilder &b, int64_t v) -> Value {
+      return arith::ConstantIndexOp::create(b, loc, v);
+    };
+    auto i32Const = [&](OpBuilder &b, int64_t v) -> Value {
+      return arith::ConstantOp::create(b, loc, b.getI32IntegerAttr(v));
+    };
+    ValueOrder order{false};
+
+    SmallVector<Value> init = {
+        createFilled(rewriter, loc, RankedTensorType::get({m}, i32),
+                     getScalarAttr(i32, 0)),
+        createFilled(rewriter, loc, RankedTensorType::get({m}, f32),
+                     getScalarAttr(f32, 0)),
+        index(rewriter, 0),
+        arith::ConstantOp::create(rewriter, loc,
+                                  getHighestAttr(f32, /*isUnsigned=*/false)),
+        i32Const(rewriter, -1)};
+    auto loop = scf::ForOp::create(
+        rewriter, loc, index(rewriter, 0), index(rewriter, n),
+        index(rewriter, 1), init,
+        [&](OpBuilder &b, Location l, Value, ValueRange carried) {
+          Value kept = carried[0], keptScores = carried[1];
+          Value count = carried[2];
+          // The next candidate after (previous score, previous index).
+          auto pick = scf::ForOp::create(
+              b, l, index(b, 0), index(b, n), index(b, 1),
+              ValueRange{arith::ConstantOp::create(
+                             b, l, getLeastAttr(f32, false)),
+                         i32Const(b, n)},
+              [&](OpBuilder &nb, Location nl, Value i, ValueRange best) {
+                Value s = tensor::ExtractOp::create(nb, nl, scores, i);
+                Value ii = arith::IndexCastOp::create(nb, nl, i32, i);
+                Value eligible =
+                    order.before(nb, nl, carried[3], carried[4], s, ii);
+                Value better = order.before(nb, nl, s, ii, best[0], best[1]);
+                Value take = arith::AndIOp::create(nb, nl, eligible, better);
+                Value score = arith::SelectOp::create(nb, nl, take, s, best[0]);
+                Value at = arith::SelectOp::create(nb, nl, take, ii, best[1]);
+                scf::YieldOp::create(nb, nl, ValueRange{score, at});
+              });
+          Value score = pick.getResult(0), candidate = pick.getResult(1);
+          Value found = arith::AndIOp::create(
+              b, l,
+              arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                    candidate, i32Const(b, n)),
+              arith::AndIOp::create(
+                  b, l,
+                  arith::CmpFOp::create(b, l, arith::CmpFPredicate::OGT,
+                                        score, scoreThreshold),
+                  arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt,
+                                        count, index(b, m))));
+          auto keep = scf::IfOp::create(
+              b, l, found,
+              [&](OpBuilder &tb, Location tl) {
+                Value row = arith::IndexCastOp::create(
+                    tb, tl, tb.getIndexType(), candidate);
+                IouBox box = IouBox::load(tb, tl, boxes, row);
+                // Suppressed when it overlaps a kept box too much.
+                auto suppressed = scf::ForOp::create(
+                    tb, tl, index(tb, 0), count, index(tb, 1),
+                    ValueRange{arith::ConstantOp::create(
+                        tb, tl, tb.getBoolAttr(false))},
+                    [&](OpBuilder &sb, Location sl, Value j, ValueRange any) {
+                      Value other = arith::IndexCastOp::create(
+                          sb, sl, sb.getIndexType(),
+                          tensor::ExtractOp::create(sb, sl, kept, j));
+                      Value over = overlapsMore(
+                          sb, sl, box, IouBox::load(sb, sl, boxes, other),
+                          iouThreshold);
+                      scf::YieldOp::create(
+                          sb, sl, ValueRange{arith::OrIOp::create(
+                                      sb, sl, any[0], over)});
+                    });
+                auto add = scf::IfOp::create(
+                    tb, tl, suppressed.getResult(0),
+                    [&](OpBuilder &eb, Location el) {
+                      scf::YieldOp::create(
+                          eb, el, ValueRange{kept, keptScores, count});
+                    },
+                    [&](OpBuilder &eb, Location el) {
+                      Value k = tensor::InsertOp::create(eb, el, candidate,
+                                                         kept, count);
+                      Value ks = tensor::InsertOp::create(eb, el, score,
+                                                          keptScores, count);
+                      Value c = arith::AddIOp::create(eb, el, count,
+                                                      index(eb, 1));
+                      scf::YieldOp::create(eb, el, ValueRange{k, ks, c});
+                    });
+                scf::YieldOp::create(tb, tl, add.getResults());
+              },
+              [&](OpBuilder &eb, Location el) {
+                scf::YieldOp::create(eb, el,
+                                     ValueRange{kept, keptScores, count});
+              });
+          SmallVector<Value> next(keep.getResults());
+          next.push_back(score);
+          next.push_back(candidate);
+          scf::YieldOp::create(b, l, next);
+        });
+    Value valid = tensor::FromElementsOp::create(
+        rewriter, loc, RankedTensorType::get({}, i32),
+        ValueRange{arith::IndexCastOp::create(rewriter, loc, i32,
+                                              loop.getResult(2))});
+    SmallVector<Value> results = {loop.getResult(0)};
+    if (withScores)
+      results.push_back(loop.getResult(1));
+    results.push_back(valid);
+    rewriter.replaceOp(op, results);
+    return success();
+  }
+};
+
 } // namespace
 
 void populateSelectionPatterns(RewritePatternSet &patterns) {
-  patterns.add<TopKV2Lowering>(patterns.getContext());
+  // V2/V3 never have static outputs: left unsupported, listed by name.
+  patterns.add<TopKV2Lowering, NonMaxSuppressionLowering<NonMaxSuppressionV4Op>,
+               NonMaxSuppressionLowering<NonMaxSuppressionV5Op>>(
+      patterns.getContext());
 }
 
 } // namespace graphc::graph_to_linalg

@@ -89,6 +89,11 @@ def make_input(rng, shape, dtype, domain):
         v = rng.uniform(-0.9, 0.9, shape)
     elif domain == "small":
         v = rng.uniform(0.0, 3.0, shape)
+    elif domain == "quarters":  # ties certain: 0, 0.25, 0.5, 0.75
+        v = rng.integers(0, 4, shape) * 0.25
+    elif domain == "boxes":  # [N, 4] corners in [0, 4), some overlapping
+        v = rng.uniform(0.0, 4.0, shape)
+        v[:, 2:] = v[:, :2] + rng.uniform(-1.5, 1.5, (shape[0], 2))
     else:
         v = rng.uniform(-3.0, 3.0, shape)
     return np.asarray(v).astype(dtype)
@@ -443,6 +448,22 @@ for dt in [F32, I32, U8, F64]:
         for domain in ["any", "index"]:
             case("TopKV2", f"{np.dtype(dt).name} {list(shape)} k={k} {domain}", [inp(shape, dt, domain)],
                  lambda x, k=k: list(raw.TopKV2(input=x, k=tf.constant(k, tf.int32))))
+# Non-max suppression, padded (the static-shape forms): corners in either
+# order, tied scores ("quarters"), score thresholds that drop some boxes,
+# max_output_size below, at and above the number of boxes.
+for n, max_out in [(6, 3), (10, 10), (12, 16), (40, 8)]:
+    for iou in [0.0, 0.3, 0.5, 0.9]:
+        for sdomain, sthr in [("unit", float("-inf")), ("quarters", 0.3)]:
+            label = f"[{n}] max={max_out} iou={iou} scores={sdomain} thr={sthr}"
+            ins = [inp((n, 4), F32, "boxes"), inp((n,), F32, sdomain)]
+            case("NonMaxSuppressionV4", label, ins,
+                 lambda b, s, m=max_out, i=iou, t=sthr: list(raw.NonMaxSuppressionV4(
+                     boxes=b, scores=s, max_output_size=m, iou_threshold=i,
+                     score_threshold=t, pad_to_max_output_size=True)))
+            case("NonMaxSuppressionV5", label, ins,
+                 lambda b, s, m=max_out, i=iou, t=sthr: list(raw.NonMaxSuppressionV5(
+                     boxes=b, scores=s, max_output_size=m, iou_threshold=i,
+                     score_threshold=t, soft_nms_sigma=0.0, pad_to_max_output_size=True)))
 # NCHW, which TF's CPU kernels refuse when they run: graphc must refuse too.
 case("DepthToSpace", "NCHW (refused by TF)", [inp((1, 8, 2, 3), F32)],
      lambda x: raw.DepthToSpace(input=x, block_size=2, data_format="NCHW"))
