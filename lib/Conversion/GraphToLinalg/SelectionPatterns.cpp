@@ -92,7 +92,8 @@ struct TopKV2Lowering : GraphOpLowering<TopKV2Op> {
     auto k = getConstantInts(op.getK());
     if (!k || k->size() != 1)
       return "k must be a constant";
-    // Empty results: graphc's codegen does not compile all-empty outputs.
+    // Empty results: upstream's bare-pointer calling convention
+    // (func-to-llvm) refuses a memref argument with a zero-size dim.
     if ((*k)[0] == 0)
       return "k = 0 (empty results) is not supported";
     return "";
