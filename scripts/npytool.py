@@ -4,6 +4,7 @@
   npytool.py transpose IN.npy OUT.npy 0,2,3,1   permute axes (NCHW -> NHWC)
   npytool.py nhwc IN.npy OUT.npy                4-D NCHW -> NHWC, others copied
   npytool.py make OUT.npy DTYPE SHAPE VALUES    e.g. make x.npy float32 3x1 1,2,3
+  npytool.py compare GOT.npy REF.npy ATOL       same shape, max |GOT - REF| <= ATOL
 """
 import sys
 
@@ -24,6 +25,13 @@ def main(argv):
         shape = [int(d) for d in argv[4].split("x")] if argv[4] != "[]" else []
         values = [float(v) for v in argv[5].split(",")]
         np.save(argv[2], np.array(values, dtype=argv[3]).reshape(shape))
+    elif cmd == "compare":
+        got, ref = np.load(argv[2]), np.load(argv[3])
+        if got.shape != ref.shape:
+            sys.exit("npytool: shape %s, expected %s" % (got.shape, ref.shape))
+        err = float(np.max(np.abs(got.astype(np.float64) - ref))) if ref.size else 0.0
+        print("max_abs_err=%g (atol %s) %s" % (err, argv[4], "ok" if err <= float(argv[4]) else "FAIL"))
+        sys.exit(0 if err <= float(argv[4]) else 1)
     else:
         sys.exit("npytool: unknown command " + cmd)
 

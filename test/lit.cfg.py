@@ -39,6 +39,12 @@ if subprocess.call([config.python3, "-c", "import numpy"],
     config.available_features.add("numpy")
 if os.path.exists(os.path.join(config.llvm_tools_dir, "clang")):
     config.available_features.add("c-compiler")
+# `aarch64-cross`: Debian's aarch64 libc (libc6-dev-arm64-cross, crt files
+# from libgcc-12-dev-arm64-cross) to link against, and qemu-user to run
+# the result (scripts/setup installs them).
+if shutil.which("qemu-aarch64") and os.path.exists("/usr/aarch64-linux-gnu/lib/libc.so") \
+        and os.path.isdir("/usr/lib/gcc-cross/aarch64-linux-gnu"):
+    config.available_features.add("aarch64-cross")
 
 # `protoc --decode=tensorflow.GraphDef -I %tfprotos proto/graph.proto`
 # decodes a binary GraphDef graphc wrote, with an independent reader.

@@ -289,6 +289,7 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
         // lld writes to a temporary and renames: no partial PREFIX.so.
         LinkOptions link;
         link.soname = llvm::sys::path::filename(writer.path("so")).str();
+        link.triple = options.codegen.triple;
         if (llvm::Error err =
                 linkSharedLibrary({objectPath}, writer.path("so"), link))
           return writer.fail("cannot link '" + writer.path("so") + "'",

@@ -37,19 +37,32 @@ static Error makeError(const Twine &message) {
   return createStringError(inconvertibleErrorCode(), message);
 }
 
-/// Debian/Ubuntu multiarch folders first (where libc.so lives there), then
-/// the classic ones (Fedora, Arch).
-static std::vector<std::string> getDefaultLibraryPaths() {
+/// The multiarch name of `triple` (x86_64-linux-gnu).
+static std::string getMultiarch(const Triple &triple) {
+  return (triple.getArchName() + "-" + triple.getOSName() + "-" +
+          Triple::getEnvironmentTypeName(triple.getEnvironment()))
+      .str();
+}
+
+/// For the host: Debian/Ubuntu multiarch folders first (where libc.so lives
+/// there), then the classic ones (Fedora, Arch). For another target: the
+/// Debian cross toolchain's /usr/TRIPLE/lib, then multiarch folders of
+/// that triple (a foreign-architecture libc6-dev).
+static std::vector<std::string> getDefaultLibraryPaths(StringRef target) {
   Triple host(sys::getProcessTriple());
-  std::string multiarch =
-      (host.getArchName() + "-" + host.getOSName() + "-" +
-       Triple::getEnvironmentTypeName(host.getEnvironment()))
-          .str();
-  std::vector<std::string> paths = {"/usr/lib/" + multiarch,
-                                    "/lib/" + multiarch};
-  if (host.isArch64Bit())
+  Triple triple(target.empty() ? host.str() : Triple::normalize(target));
+  bool isHost = triple.getArch() == host.getArch() &&
+                triple.getOS() == host.getOS() &&
+                triple.getEnvironment() == host.getEnvironment();
+  std::string multiarch = getMultiarch(triple);
+  std::vector<std::string> paths;
+  if (!isHost)
+    paths.push_back("/usr/" + multiarch + "/lib");
+  paths.insert(paths.end(), {"/usr/lib/" + multiarch, "/lib/" + multiarch});
+  if (isHost && host.isArch64Bit())
     paths.insert(paths.end(), {"/usr/lib64", "/lib64"});
-  paths.insert(paths.end(), {"/usr/lib", "/lib"});
+  if (isHost)
+    paths.insert(paths.end(), {"/usr/lib", "/lib"});
   std::vector<std::string> existing;
   for (std::string &path : paths)
     if (sys::fs::is_directory(path))
@@ -79,7 +92,7 @@ graphc::getSharedLibraryLinkArgs(ArrayRef<std::string> objects,
   if (!options.soname.empty())
     args.push_back("--soname=" + options.soname);
   std::vector<std::string> paths = options.libraryPaths.empty()
-                                       ? getDefaultLibraryPaths()
+                                       ? getDefaultLibraryPaths(options.triple)
                                        : options.libraryPaths;
   for (const std::string &path : paths)
     args.push_back("-L" + path);

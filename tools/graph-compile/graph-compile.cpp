@@ -56,7 +56,13 @@ static cl::opt<bool> foldConstants(
     "fold-constants",
     cl::desc("With --emit frozen-pb: evaluate subgraphs that compute only on "
              "constants and write their results as Const nodes"), cl::cat(graphCompileCategory));
-static cl::opt<std::string> cpu("cpu", cl::desc("Target CPU (default: host)"), cl::init("host"), cl::cat(graphCompileCategory));
+static cl::opt<std::string> target(
+    "target",
+    cl::desc("Target triple, e.g. aarch64-linux-gnu (default: the host's); "
+             "the .so links against /usr/TRIPLE/lib (Debian's "
+             "libc6-dev-arm64-cross)"),
+    cl::value_desc("TRIPLE"), cl::cat(graphCompileCategory));
+static cl::opt<std::string> cpu("cpu", cl::desc("Target CPU (default: host; with --target: generic)"), cl::init("host"), cl::cat(graphCompileCategory));
 static cl::opt<std::string> features("features", cl::desc("Extra target features, e.g. -avx512f"), cl::cat(graphCompileCategory));
 static cl::opt<bool> graphFolds(
     "graph-folds",
@@ -167,7 +173,11 @@ int main(int argc, char **argv) {
   for (StringRef kind : kinds)
     options.emit.insert(kind.trim().str());
   options.foldConstants = foldConstants;
-  options.codegen.cpu = cpu;
+  options.codegen.triple = target;
+  // A cross target has no "host" CPU to tune for.
+  options.codegen.cpu =
+      !target.empty() && cpu.getNumOccurrences() == 0 ? std::string("generic")
+                                                      : std::string(cpu);
   options.codegen.features = features;
   options.codegen.optLevel = optLevel;
   options.codegen.profile = profile;

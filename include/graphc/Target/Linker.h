@@ -24,6 +24,10 @@ namespace graphc {
 struct LinkOptions {
   /// DT_SONAME of the library; empty: none.
   std::string soname;
+  /// Target triple of the objects; empty or the host's: the host's
+  /// library folders below. Another Linux triple (aarch64-linux-gnu): the
+  /// Debian cross layout, /usr/TRIPLE/lib (libc6-dev-arm64-cross).
+  std::string triple;
   /// Where -lc and -lm are looked up; empty: the host's multiarch and
   /// standard library folders (/usr/lib/x86_64-linux-gnu, /lib/..., ...).
   std::vector<std::string> libraryPaths;
