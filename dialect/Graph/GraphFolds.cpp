@@ -16,24 +16,6 @@ using namespace graphc::graph;
 
 OpFoldResult ConstOp::fold(FoldAdaptor) { return getValue(); }
 
-/// Identity-like ops fold to their input when that changes no type.
-static OpFoldResult forwardIfSameType(Value input, Value output) {
-  return input.getType() == output.getType() ? OpFoldResult(input)
-                                             : OpFoldResult();
-}
-OpFoldResult IdentityOp::fold(FoldAdaptor) {
-  return forwardIfSameType(getInput(), getOutput());
-}
-OpFoldResult StopGradientOp::fold(FoldAdaptor) {
-  return forwardIfSameType(getInput(), getOutput());
-}
-OpFoldResult SnapshotOp::fold(FoldAdaptor) {
-  return forwardIfSameType(getInput(), getOutput());
-}
-OpFoldResult PlaceholderWithDefaultOp::fold(FoldAdaptor) {
-  return forwardIfSameType(getInput(), getOutput());
-}
-
 namespace {
 enum class BinaryKind { Add, Sub, Mul, Div };
 

@@ -36,41 +36,6 @@ namespace {
 // Shared helpers
 //===----------------------------------------------------------------------===//
 
-/// The numpy broadcast of the ranked operand shapes, or failure (after an
-/// error naming them) if they do not broadcast. Unranked operands are
-/// skipped; `shape` is empty with `ranked` false if any was unranked.
-LogicalResult broadcastShapes(Operation *op, ValueRange operands,
-                              SmallVectorImpl<int64_t> &shape, bool &ranked) {
-  ranked = true;
-  shape.clear();
-  RankedTensorType first;
-  for (Value v : operands) {
-    auto type = rankedOf(v);
-    if (!type) {
-      ranked = false;
-      continue;
-    }
-    SmallVector<int64_t> next;
-    if (!OpTrait::util::getBroadcastedShape(shape, type.getShape(), next)) {
-      InFlightDiagnostic diag = op->emitOpError() << "operand shapes ";
-      llvm::interleaveComma(operands, diag,
-                            [&](Value o) { diag << o.getType(); });
-      diag << " are not broadcast-compatible";
-      return diag;
-    }
-    shape = std::move(next);
-  }
-  if (!ranked)
-    shape.clear();
-  return success();
-}
-
-LogicalResult verifyBroadcastable(Operation *op, ValueRange operands) {
-  SmallVector<int64_t> shape;
-  bool ranked;
-  return broadcastShapes(op, operands, shape, ranked);
-}
-
 /// Result 0 gets the broadcast shape of `operands` with `element`.
 LogicalResult refineBroadcastOf(Operation *op, ValueRange operands,
                                 Type element) {
@@ -441,7 +406,10 @@ SmallVector<int64_t> reducedShape(ArrayRef<int64_t> input,
   return dims;
 }
 
-LogicalResult verifyReductionIndices(Operation *op, Value indices) {
+} // namespace
+
+LogicalResult graphc::graph::verifyReductionIndices(Operation *op,
+                                                    Value indices) {
   auto type = rankedOf(indices);
   Type element = elementOf(indices);
   if (!element.isInteger(32) && !element.isInteger(64))
@@ -453,8 +421,8 @@ LogicalResult verifyReductionIndices(Operation *op, Value indices) {
   return success();
 }
 
-LogicalResult refineReduction(Operation *op, Value input, Value indices,
-                              bool keepDims) {
+LogicalResult graphc::graph::refineReduction(Operation *op, Value input,
+                                             Value indices, bool keepDims) {
   auto inputType = rankedOf(input);
   auto axes = getConstantInts(indices);
   if (!inputType || !axes)
@@ -469,6 +437,8 @@ LogicalResult refineReduction(Operation *op, Value input, Value indices,
           reducedShape(inputType.getShape(), *normalized, keepDims),
           inputType.getElementType()));
 }
+
+namespace {
 
 enum class ReduceKind { Sum, Prod, Max, Min };
 
@@ -583,12 +553,15 @@ Attribute foldReduction(ReduceKind kind, Attribute inputAttr,
   return buildConstant(resultType, acc);
 }
 
+} // namespace
+
 //===----------------------------------------------------------------------===//
 // ArgMax / ArgMin
 //===----------------------------------------------------------------------===//
 
-LogicalResult verifyArgReduction(Operation *op, Value dimension,
-                                 Value output) {
+LogicalResult graphc::graph::verifyArgReduction(Operation *op,
+                                                Value dimension,
+                                                Value output) {
   auto dimType = rankedOf(dimension);
   Type dimElement = elementOf(dimension);
   if (!dimElement.isInteger(32) && !dimElement.isInteger(64))
@@ -607,6 +580,8 @@ LogicalResult verifyArgReduction(Operation *op, Value dimension,
   return success();
 }
 
+namespace {
+
 /// The normalized constant dimension of an ArgMax/ArgMin of rank `rank`,
 /// std::nullopt if not constant; failure (with an error) if out of range.
 FailureOr<std::optional<int64_t>> getArgDimension(Operation *op,
@@ -623,9 +598,12 @@ FailureOr<std::optional<int64_t>> getArgDimension(Operation *op,
   return std::optional<int64_t>(dim < 0 ? dim + bound : dim);
 }
 
+} // namespace
+
 /// TF's ArgOpShape: the input shape without `dimension` (scalar for rank
 /// <= 1).
-LogicalResult refineArgReduction(Operation *op, Value input, Value dimension) {
+LogicalResult graphc::graph::refineArgReduction(Operation *op, Value input,
+                                                Value dimension) {
   auto inputType = rankedOf(input);
   if (!inputType)
     return success();
@@ -647,6 +625,8 @@ LogicalResult refineArgReduction(Operation *op, Value input, Value dimension) {
     dims.pop_back();
   return refineResult(op, op->getResult(0), RankedTensorType::get(dims, out));
 }
+
+namespace {
 
 /// The index of the largest (`isMax`) or smallest element along the
 /// constant dimension, scanning in order from -inf/+inf (the integer
@@ -721,29 +701,6 @@ Attribute foldArgReduction(bool isMax, Attribute inputAttr, Attribute dimAttr,
 // Unary elementwise
 //===----------------------------------------------------------------------===//
 
-LogicalResult EluOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult SeluOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult ExpOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult LogOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult SqrtOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult RsqrtOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult SquareOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult AbsOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult NegOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult FloorOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult ErfOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult ErfcOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult LeakyReluOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
 LogicalResult LogSoftmaxOp::refineResultTypes() {
   return refineSameAsOperand(*this);
 }
@@ -889,25 +846,7 @@ OpFoldResult LeakyReluOp::fold(FoldAdaptor adaptor) {
 // Binary arithmetic
 //===----------------------------------------------------------------------===//
 
-LogicalResult MaximumOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult MinimumOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult SquaredDifferenceOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult PowOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
 
-LogicalResult MaximumOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult MinimumOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult SquaredDifferenceOp::refineResultTypes() {
-  return refineBroadcast(*this);
-}
-LogicalResult PowOp::refineResultTypes() { return refineBroadcast(*this); }
 
 OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
   bool isUnsigned = isUnsignedInt(elementOf(getX()));
@@ -921,17 +860,6 @@ OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
       });
 }
 
-LogicalResult LogicalAndOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult LogicalOrOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult LogicalAndOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult LogicalOrOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult LogicalNotOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
 /// A fold of bools (foldUnary / foldBinary leave i1 alone: TF has no bool
 /// arithmetic, but it has logic).
 template <typename Fn>
@@ -1007,22 +935,6 @@ OpFoldResult PowOp::fold(FoldAdaptor adaptor) {
       });
 }
 
-LogicalResult DivOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult FloorDivOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult FloorModOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult DivOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult FloorDivOp::refineResultTypes() {
-  return refineBroadcast(*this);
-}
-LogicalResult FloorModOp::refineResultTypes() {
-  return refineBroadcast(*this);
-}
 
 /// Integer division for the folders: truncated (or floored) quotient,
 /// nullopt for a zero divisor (a run-time error in TF).
@@ -1143,33 +1055,15 @@ OpFoldResult AddNOp::fold(FoldAdaptor adaptor) {
 //===----------------------------------------------------------------------===//
 
 /// Less/LessEqual/Greater/GreaterEqual are defined on numbers, not bools.
-static LogicalResult verifyOrderedCompare(Operation *op) {
+LogicalResult graphc::graph::verifyOrderedCompare(Operation *op) {
   if (elementOf(op->getOperand(0)).isInteger(1))
     return op->emitOpError() << "is not defined on bool operands";
   return verifyBroadcastable(op, op->getOperands());
 }
-LogicalResult LessOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult LessEqualOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult GreaterOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult GreaterEqualOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult EqualOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult NotEqualOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
 
-static LogicalResult refineCompare(Operation *op) {
+LogicalResult graphc::graph::refineCompare(Operation *op) {
   return refineBroadcast(op, IntegerType::get(op->getContext(), 1));
 }
-LogicalResult LessOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult LessEqualOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult GreaterOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult GreaterEqualOp::refineResultTypes() {
-  return refineCompare(*this);
-}
-LogicalResult EqualOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult NotEqualOp::refineResultTypes() { return refineCompare(*this); }
 
 OpFoldResult LessOp::fold(FoldAdaptor adaptor) {
   return foldCompare(CompareKind::Less, adaptor.getX(), adaptor.getY(),
@@ -1322,36 +1216,6 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 // Reductions
 //===----------------------------------------------------------------------===//
 
-LogicalResult SumOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-LogicalResult ProdOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-LogicalResult MaxOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-LogicalResult MinOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-
-LogicalResult SumOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
-}
-LogicalResult ProdOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
-}
-LogicalResult MaxOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
-}
-LogicalResult MinOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
-}
-
 OpFoldResult SumOp::fold(FoldAdaptor adaptor) {
   return foldReduction(ReduceKind::Sum, adaptor.getInput(),
                        adaptor.getReductionIndices(), getOutput());
@@ -1369,18 +1233,6 @@ OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
                        adaptor.getReductionIndices(), getOutput());
 }
 
-LogicalResult ArgMaxOp::verify() {
-  return verifyArgReduction(*this, getDimension(), getOutput());
-}
-LogicalResult ArgMinOp::verify() {
-  return verifyArgReduction(*this, getDimension(), getOutput());
-}
-LogicalResult ArgMaxOp::refineResultTypes() {
-  return refineArgReduction(*this, getInput(), getDimension());
-}
-LogicalResult ArgMinOp::refineResultTypes() {
-  return refineArgReduction(*this, getInput(), getDimension());
-}
 OpFoldResult ArgMaxOp::fold(FoldAdaptor adaptor) {
   return foldArgReduction(/*isMax=*/true, adaptor.getInput(),
                           adaptor.getDimension(), getOutput());

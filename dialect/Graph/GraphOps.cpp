@@ -137,24 +137,6 @@ void Conv2DOp::getCanonicalizationPatterns(RewritePatternSet &results,
   results.add<GroupedConvToDepthwise>(context);
 }
 
-// Shared by every broadcasting binary op.
-static LogicalResult verifyBroadcastable(Operation *op) {
-  auto x = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
-  auto y = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
-  if (!x || !y)
-    return success();
-  SmallVector<int64_t> shape;
-  if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
-    return op->emitOpError() << "operand shapes " << x << " and " << y
-                             << " are not broadcast-compatible";
-  return success();
-}
-LogicalResult AddOp::verify() { return verifyBroadcastable(*this); }
-LogicalResult AddV2Op::verify() { return verifyBroadcastable(*this); }
-LogicalResult SubOp::verify() { return verifyBroadcastable(*this); }
-LogicalResult MulOp::verify() { return verifyBroadcastable(*this); }
-LogicalResult RealDivOp::verify() { return verifyBroadcastable(*this); }
-
 LogicalResult BiasAddOp::verify() {
   if (failed(verifyDataFormat(*this, getDataFormat())))
     return failure();
@@ -210,9 +192,9 @@ LogicalResult Conv2DOp::verify() {
   return success();
 }
 
-static LogicalResult verifyPool(Operation *op, ArrayAttr ksize,
-                                ArrayAttr strides, StringRef padding,
-                                StringRef format) {
+LogicalResult graphc::graph::verifyPool(Operation *op, ArrayAttr ksize,
+                                        ArrayAttr strides, StringRef padding,
+                                        StringRef format) {
   if (failed(verifyDataFormat(op, format)) ||
       failed(verifyFourInts(op, "ksize", ksize, false)) ||
       failed(verifyFourInts(op, "strides", strides, false)))
@@ -222,14 +204,6 @@ static LogicalResult verifyPool(Operation *op, ArrayAttr ksize,
   if (rankOf(op->getOperand(0)) != -1 && rankOf(op->getOperand(0)) != 4)
     return op->emitOpError() << "input must be 4-D";
   return success();
-}
-LogicalResult MaxPoolOp::verify() {
-  return verifyPool(*this, getKsize(), getStrides(), getPadding(),
-                    getDataFormat());
-}
-LogicalResult AvgPoolOp::verify() {
-  return verifyPool(*this, getKsize(), getStrides(), getPadding(),
-                    getDataFormat());
 }
 
 LogicalResult ReshapeOp::verify() {

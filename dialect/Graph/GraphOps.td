@@ -47,21 +47,29 @@ def Graph_PlaceholderOp : Graph_Op<"Placeholder", [Pure]> {
   let assemblyFormat = "attr-dict `:` type($output)";
 }
 
-def Graph_PlaceholderWithDefaultOp : Graph_ShapedOp<"PlaceholderWithDefault",
-    [Pure, AllElementTypesMatch<["input", "output"]>]> {
-  let summary = "a feed with a default value; not fed, it is its input";
-  let arguments = (ins AnyTensor:$input);
-  let results = (outs AnyTensor:$output);
-  let hasFolder = 1;
-}
-
+// An op whose result is its input: its result type is the input's, and it
+// folds to the input when that changes no type.
 class Graph_IdentityLikeOp<string mnemonic, string what>
     : Graph_ShapedOp<mnemonic, [Pure, AllElementTypesMatch<["input", "output"]>]> {
   let summary = what # ": forwards its input unchanged";
   let arguments = (ins AnyTensor:$input);
   let results = (outs AnyTensor:$output);
   let hasFolder = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineSameAsOperand(*this);
+    }
+    ::mlir::OpFoldResult $cppClass::fold(FoldAdaptor) {
+      return forwardIfSameType(getInput(), getOutput());
+    }
+  }];
 }
+
+def Graph_PlaceholderWithDefaultOp
+    : Graph_IdentityLikeOp<"PlaceholderWithDefault", ""> {
+  let summary = "a feed with a default value; not fed, it is its input";
+}
+
 def Graph_IdentityOp : Graph_IdentityLikeOp<"Identity", "TF Identity">;
 def Graph_StopGradientOp : Graph_IdentityLikeOp<"StopGradient", "TF StopGradient">;
 def Graph_SnapshotOp : Graph_IdentityLikeOp<"Snapshot", "TF Snapshot">;
@@ -133,11 +141,17 @@ def Graph_AssignVariableOpOp : Graph_Op<"AssignVariableOp", [MemoryEffects<[MemW
 // Elementwise
 //===----------------------------------------------------------------------===//
 
+// Unary elementwise ops: the result has the operand's type.
 class Graph_UnaryOp<string mnemonic, string what>
     : Graph_ShapedOp<mnemonic, [Pure, AllElementTypesMatch<["x", "y"]>]> {
   let summary = what;
   let arguments = (ins AnyTensor:$x);
   let results = (outs AnyTensor:$y);
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineSameAsOperand(*this);
+    }
+  }];
 }
 def Graph_ReluOp : Graph_UnaryOp<"Relu", "max(x, 0)">;
 def Graph_Relu6Op : Graph_UnaryOp<"Relu6", "min(max(x, 0), 6)">;
@@ -151,6 +165,9 @@ def Graph_SoftmaxOp : Graph_ShapedOp<"Softmax", [Pure, AllElementTypesMatch<["lo
 }
 
 // Numpy-style broadcasting binary ops; they fold when both sides are constant.
+// The class defines verify() (the operands broadcast) and
+// refineResultTypes() (the broadcast shape); an op whose verifier differs
+// sets `verifyBody`, the body of its verify().
 class Graph_BinaryOp<string mnemonic, string what>
     : Graph_ShapedOp<mnemonic, [Pure, AllElementTypesMatch<["x", "y", "z"]>]> {
   let summary = what # " with broadcasting";
@@ -158,12 +175,23 @@ class Graph_BinaryOp<string mnemonic, string what>
   let results = (outs AnyTensor:$z);
   let hasFolder = 1;
   let hasVerifier = 1;
+  code verifyBody = [{ return verifyBroadcastable(*this, getOperands()); }];
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {}] # verifyBody # [{}
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineBroadcast(*this);
+    }
+  }];
 }
+// The foundation set's arithmetic names both operand types in its error
+// ("'A' and 'B'"), as refineBroadcast does.
+let verifyBody = [{ return verifyBroadcastPair(*this); }] in {
 def Graph_AddOp : Graph_BinaryOp<"Add", "x + y">;
 def Graph_AddV2Op : Graph_BinaryOp<"AddV2", "x + y">;
 def Graph_SubOp : Graph_BinaryOp<"Sub", "x - y">;
 def Graph_MulOp : Graph_BinaryOp<"Mul", "x * y">;
 def Graph_RealDivOp : Graph_BinaryOp<"RealDiv", "x / y">;
+}
 
 def Graph_BiasAddOp : Graph_ShapedOp<"BiasAdd",
     [Pure, AllElementTypesMatch<["value", "bias", "output"]>]> {
@@ -202,6 +230,8 @@ def Graph_Conv2DOp : Graph_ShapedOp<"Conv2D", [Pure, AllElementTypesMatch<["inpu
   let hasCanonicalizer = 1;
 }
 
+// 2-D pooling: the class defines verify() and refineResultTypes() (TF's
+// window rules, shared by every pool).
 class Graph_PoolOp<string mnemonic, string what>
     : Graph_ShapedOp<mnemonic, [Pure, AllElementTypesMatch<["input", "output"]>]> {
   let summary = what # " pooling over a 4-D tensor";
@@ -212,6 +242,16 @@ class Graph_PoolOp<string mnemonic, string what>
                        DefaultValuedAttr<StrAttr, "\"NHWC\"">:$data_format);
   let results = (outs AnyTensor:$output);
   let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyPool(*this, getKsize(), getStrides(), getPadding(),
+                        getDataFormat());
+    }
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refinePool(*this, getInput(), getKsize(), getStrides(),
+                        getPadding(), getDataFormat());
+    }
+  }];
 }
 def Graph_MaxPoolOp : Graph_PoolOp<"MaxPool", "max">;
 def Graph_AvgPoolOp : Graph_PoolOp<"AvgPool", "average">;

@@ -71,6 +71,52 @@ LogicalResult graphc::graph::refineBroadcast(Operation *op, Type elementType) {
                                                        : x.getElementType()));
 }
 
+LogicalResult graphc::graph::broadcastShapes(Operation *op,
+                                             ValueRange operands,
+                                             SmallVectorImpl<int64_t> &shape,
+                                             bool &ranked) {
+  ranked = true;
+  shape.clear();
+  for (Value v : operands) {
+    auto type = rankedOf(v);
+    if (!type) {
+      ranked = false;
+      continue;
+    }
+    SmallVector<int64_t> next;
+    if (!OpTrait::util::getBroadcastedShape(shape, type.getShape(), next)) {
+      InFlightDiagnostic diag = op->emitOpError() << "operand shapes ";
+      llvm::interleaveComma(operands, diag,
+                            [&](Value o) { diag << o.getType(); });
+      diag << " are not broadcast-compatible";
+      return diag;
+    }
+    shape = std::move(next);
+  }
+  if (!ranked)
+    shape.clear();
+  return success();
+}
+
+LogicalResult graphc::graph::verifyBroadcastable(Operation *op,
+                                                 ValueRange operands) {
+  SmallVector<int64_t> shape;
+  bool ranked;
+  return broadcastShapes(op, operands, shape, ranked);
+}
+
+LogicalResult graphc::graph::verifyBroadcastPair(Operation *op) {
+  auto x = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
+  auto y = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
+  if (!x || !y)
+    return success();
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
+    return op->emitOpError() << "operand shapes " << x << " and " << y
+                             << " are not broadcast-compatible";
+  return success();
+}
+
 /// TF's output size of one spatial dimension (conv_ops / pooling shape fns).
 int64_t graphc::graph::windowedOutputSize(int64_t in, int64_t window,
                                           int64_t stride, int64_t dilation,
@@ -114,29 +160,14 @@ RankedTensorType graphc::graph::windowedResultType(
   return RankedTensorType::get(dims, input.getElementType());
 }
 
-LogicalResult IdentityOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult StopGradientOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult SnapshotOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult PlaceholderWithDefaultOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
 LogicalResult IdentityNOp::refineResultTypes() {
   for (auto [in, out] : llvm::zip(getInput(), getOutput()))
     if (failed(refineResult(*this, out, in.getType())))
       return failure();
   return success();
 }
-LogicalResult ReluOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult Relu6Op::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult SigmoidOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult TanhOp::refineResultTypes() { return refineSameAsOperand(*this); }
 LogicalResult SoftmaxOp::refineResultTypes() { return refineSameAsOperand(*this); }
 LogicalResult BiasAddOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult AddOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult AddV2Op::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult SubOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult MulOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult RealDivOp::refineResultTypes() { return refineBroadcast(*this); }
 
 LogicalResult MatMulOp::refineResultTypes() {
   auto a = rankedOf(getA());
@@ -159,9 +190,9 @@ LogicalResult Conv2DOp::refineResultTypes() {
                          getPadding(), getExplicitPaddings(), getDataFormat()));
 }
 
-static LogicalResult refinePool(Operation *op, Value input, ArrayAttr ksize,
-                                ArrayAttr strides, StringRef padding,
-                                StringRef format) {
+LogicalResult graphc::graph::refinePool(Operation *op, Value input,
+                                        ArrayAttr ksize, ArrayAttr strides,
+                                        StringRef padding, StringRef format) {
   auto type = rankedOf(input);
   if (!type)
     return success();
@@ -172,14 +203,6 @@ static LogicalResult refinePool(Operation *op, Value input, ArrayAttr ksize,
                                          intAt(ksize, h), intAt(ksize, w),
                                          strides, ArrayAttr(), padding,
                                          ArrayAttr(), format));
-}
-LogicalResult MaxPoolOp::refineResultTypes() {
-  return refinePool(*this, getInput(), getKsize(), getStrides(), getPadding(),
-                    getDataFormat());
-}
-LogicalResult AvgPoolOp::refineResultTypes() {
-  return refinePool(*this, getInput(), getKsize(), getStrides(), getPadding(),
-                    getDataFormat());
 }
 
 LogicalResult MeanOp::refineResultTypes() {
