@@ -234,6 +234,73 @@ getDenseAttrs(ArrayRef<Attribute> attrs) {
 } // namespace
 
 //===----------------------------------------------------------------------===//
+// Reshape
+//===----------------------------------------------------------------------===//
+
+LogicalResult ReshapeOp::verify() {
+  auto shape = dyn_cast<RankedTensorType>(getShape().getType());
+  if (shape && shape.getRank() != 1)
+    return emitOpError() << "shape operand must be 1-D, got " << shape;
+  if (shape && !shape.getElementType().isInteger(32) &&
+      !shape.getElementType().isInteger(64))
+    return emitOpError() << "shape operand must be int32 or int64";
+  auto in = dyn_cast<RankedTensorType>(getTensor().getType());
+  auto out = dyn_cast<RankedTensorType>(getOutput().getType());
+  if (in && out && in.hasStaticShape() && out.hasStaticShape() &&
+      in.getNumElements() != out.getNumElements())
+    return emitOpError() << "cannot reshape " << in << " (" << in.getNumElements()
+                         << " elements) to " << out;
+  return success();
+}
+
+LogicalResult ReshapeOp::refineResultTypes() {
+  auto target = getConstantInts(getShape());
+  if (!target)
+    return success();
+  SmallVector<int64_t> dims;
+  int64_t known = 1, inferIndex = -1;
+  for (auto [i, d] : llvm::enumerate(*target)) {
+    if (d == -1) {
+      if (inferIndex != -1)
+        return emitOpError() << "shape has more than one -1";
+      inferIndex = i;
+      dims.push_back(ShapedType::kDynamic);
+      continue;
+    }
+    if (d < 0)
+      return emitOpError() << "shape has a negative size " << d;
+    known *= d;
+    dims.push_back(d);
+  }
+  auto input = rankedOf(getTensor());
+  if (input && input.hasStaticShape()) {
+    int64_t count = input.getNumElements();
+    if (inferIndex != -1) {
+      if (known == 0 || count % known != 0)
+        return emitOpError() << "cannot reshape " << input << " to shape with "
+                             << known << " known elements";
+      dims[inferIndex] = count / known;
+    } else if (count != known) {
+      return emitOpError() << "cannot reshape " << input << " (" << count
+                           << " elements) to " << known << " elements";
+    }
+  }
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(dims, elementOf(getTensor())));
+}
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  if (getTensor().getType() == getType())
+    return getTensor();
+  auto value = dyn_cast_or_null<DenseElementsAttr>(adaptor.getTensor());
+  auto type = dyn_cast<RankedTensorType>(getType());
+  if (!value || !type || !type.hasStaticShape() ||
+      type.getNumElements() != value.getNumElements())
+    return {};
+  return value.reshape(type);
+}
+
+//===----------------------------------------------------------------------===//
 // Squeeze
 //===----------------------------------------------------------------------===//
 

@@ -1,17 +1,19 @@
 //===- GraphMathOps.cpp - verifiers, folders, shapes of math ops ----------===//
 //
-// Elementwise math, comparisons, Select, Cast and the reductions beyond Mean
-// (issue 3): TF's shape rules as verifiers and shape functions, and constant
-// folding. Folding matters beyond speed: Keras graphs compute Reshape targets
-// from Shape -> StridedSlice -> Cast/Prod/comparison chains, which must fold
-// to constants before shapes can be static.
+// Elementwise math (Add, Sub, Mul, RealDiv and the rest), comparisons,
+// Select, Cast and the reductions (Mean, Sum, ...): TF's shape rules as
+// verifiers and shape functions, and constant folding. Folding matters
+// beyond speed: Keras graphs compute Reshape targets from Shape ->
+// StridedSlice -> Cast/Prod/comparison chains, which must fold to constants
+// before shapes can be static.
 //
 // Folders compute what TF's CPU kernels compute, element by element: IEEE
 // arithmetic in the element type (APFloat/APInt), libm functions in double
 // rounded to the type, TF's integer semantics (wrapping, truncating casts).
 // They decline anything TF leaves undefined (a float cast to an integer it
 // does not fit, an integer to a negative power) and results larger than
-// kMaxFoldElements.
+// kMaxFoldElements (except Add, AddV2, Sub, Mul and RealDiv, whose folder,
+// foldArithmetic, has never had that limit).
 //
 //===----------------------------------------------------------------------===//
 #include "Graph/GraphOps.h"
@@ -846,6 +848,112 @@ OpFoldResult LeakyReluOp::fold(FoldAdaptor adaptor) {
 // Binary arithmetic
 //===----------------------------------------------------------------------===//
 
+namespace {
+enum class BinaryKind { Add, Sub, Mul, Div };
+
+/// Computes `x <kind> y` elementwise with numpy broadcasting, or returns null
+/// when either side is not a constant, the shapes are not static, or the
+/// element type is one we do not fold.
+Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
+                         Type resultType) {
+  auto x = dyn_cast_or_null<DenseElementsAttr>(xAttr);
+  auto y = dyn_cast_or_null<DenseElementsAttr>(yAttr);
+  if (!x || !y)
+    return {};
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(x.getType().getShape(),
+                                          y.getType().getShape(), shape))
+    return {};
+  Type elementType = x.getType().getElementType();
+  auto outType = RankedTensorType::get(shape, elementType);
+  if (auto declared = dyn_cast<RankedTensorType>(resultType))
+    if (declared.hasStaticShape() && declared != outType)
+      return {};
+  int64_t rank = shape.size();
+  int64_t count = outType.getNumElements();
+  // Strides of x and y in the broadcast index space (0 on broadcast dims).
+  auto stridesFor = [&](ArrayRef<int64_t> s) {
+    SmallVector<int64_t> strides(rank, 0);
+    int64_t stride = 1;
+    for (int64_t i = s.size() - 1, d = rank - 1; i >= 0; --i, --d) {
+      strides[d] = s[i] == 1 ? 0 : stride;
+      stride *= s[i];
+    }
+    return strides;
+  };
+  SmallVector<int64_t> xs = stridesFor(x.getType().getShape());
+  SmallVector<int64_t> ys = stridesFor(y.getType().getShape());
+  auto sourceIndex = [&](int64_t flat, ArrayRef<int64_t> strides,
+                         bool splat) -> int64_t {
+    if (splat)
+      return 0;
+    int64_t index = 0;
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      index += (flat % shape[d]) * strides[d];
+      flat /= shape[d];
+    }
+    return index;
+  };
+
+  if (isa<FloatType>(elementType)) {
+    auto xv = x.getValues<APFloat>();
+    auto yv = y.getValues<APFloat>();
+    SmallVector<APFloat> out;
+    out.reserve(count);
+    for (int64_t i = 0; i < count; ++i) {
+      APFloat a = xv[sourceIndex(i, xs, x.isSplat())];
+      APFloat b = yv[sourceIndex(i, ys, y.isSplat())];
+      switch (kind) {
+      case BinaryKind::Add: a.add(b, APFloat::rmNearestTiesToEven); break;
+      case BinaryKind::Sub: a.subtract(b, APFloat::rmNearestTiesToEven); break;
+      case BinaryKind::Mul: a.multiply(b, APFloat::rmNearestTiesToEven); break;
+      case BinaryKind::Div: a.divide(b, APFloat::rmNearestTiesToEven); break;
+      }
+      out.push_back(a);
+    }
+    return DenseElementsAttr::get(outType, out);
+  }
+  if (auto intType = dyn_cast<IntegerType>(elementType)) {
+    if (kind == BinaryKind::Div || intType.getWidth() == 1)
+      return {}; // RealDiv is for floats; bool arithmetic is not TF's.
+    auto xv = x.getValues<APInt>();
+    auto yv = y.getValues<APInt>();
+    SmallVector<APInt> out;
+    out.reserve(count);
+    for (int64_t i = 0; i < count; ++i) {
+      APInt a = xv[sourceIndex(i, xs, x.isSplat())];
+      APInt b = yv[sourceIndex(i, ys, y.isSplat())];
+      out.push_back(kind == BinaryKind::Add   ? a + b
+                    : kind == BinaryKind::Sub ? a - b
+                                              : a * b);
+    }
+    return DenseElementsAttr::get(outType, out);
+  }
+  return {};
+}
+} // namespace
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Add, adaptor.getX(), adaptor.getY(),
+                        getType());
+}
+OpFoldResult AddV2Op::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Add, adaptor.getX(), adaptor.getY(),
+                        getType());
+}
+OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Sub, adaptor.getX(), adaptor.getY(),
+                        getType());
+}
+OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Mul, adaptor.getX(), adaptor.getY(),
+                        getType());
+}
+OpFoldResult RealDivOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Div, adaptor.getX(), adaptor.getY(),
+                        getType());
+}
+
 
 
 OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
@@ -1215,6 +1323,30 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 //===----------------------------------------------------------------------===//
 // Reductions
 //===----------------------------------------------------------------------===//
+
+LogicalResult MeanOp::refineResultTypes() {
+  auto input = rankedOf(getInput());
+  auto axes = getConstantInts(getReductionIndices());
+  if (!input || !axes)
+    return success();
+  int64_t rank = input.getRank();
+  SmallVector<bool> reduced(rank, false);
+  for (int64_t axis : *axes) {
+    if (axis < -rank || axis >= rank)
+      return emitOpError() << "reduction index " << axis
+                           << " is out of range for rank " << rank;
+    reduced[axis < 0 ? axis + rank : axis] = true;
+  }
+  SmallVector<int64_t> dims;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!reduced[d])
+      dims.push_back(input.getDimSize(d));
+    else if (getKeepDims())
+      dims.push_back(1);
+  }
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(dims, input.getElementType()));
+}
 
 OpFoldResult SumOp::fold(FoldAdaptor adaptor) {
   return foldReduction(ReduceKind::Sum, adaptor.getInput(),

@@ -1,7 +1,8 @@
 //===- GraphMathOps.td - math ops of the graph dialect -*- tablegen -*-===//
 //
-// Elementwise math, comparisons, select, cast and reductions beyond Mean
-// (issue 3). Included at the end of GraphOps.td, so the shared op classes
+// Elementwise math (the broadcasting arithmetic Add, Sub, Mul, RealDiv and
+// the rest), comparisons, select, cast and reductions (Mean, Sum, ...).
+// Included at the end of GraphOps.td, so the shared op classes
 // (Graph_ShapedOp, Graph_UnaryOp, Graph_BinaryOp) are visible. Verifiers,
 // folders and shape functions are in GraphMathOps.cpp; the lowering in
 // lib/Conversion/GraphToLinalg/MathPatterns.cpp.
@@ -55,8 +56,18 @@ def Graph_LogSoftmaxOp : Graph_ShapedOp<"LogSoftmax",
 }
 
 //===----------------------------------------------------------------------===//
-// Broadcasting binary arithmetic (verifier and folder like Add's)
+// Broadcasting binary arithmetic
 //===----------------------------------------------------------------------===//
+
+// Add, AddV2, Sub, Mul and RealDiv name the two operand types in their
+// verifier's error ("'A' and 'B'"), as refineBroadcast does.
+let verifyBody = [{ return verifyBroadcastPair(*this); }] in {
+def Graph_AddOp : Graph_BinaryOp<"Add", "x + y">;
+def Graph_AddV2Op : Graph_BinaryOp<"AddV2", "x + y">;
+def Graph_SubOp : Graph_BinaryOp<"Sub", "x - y">;
+def Graph_MulOp : Graph_BinaryOp<"Mul", "x * y">;
+def Graph_RealDivOp : Graph_BinaryOp<"RealDiv", "x / y">;
+}
 
 def Graph_MaximumOp : Graph_BinaryOp<"Maximum", "max(x, y) (NaN propagates)">;
 def Graph_MinimumOp : Graph_BinaryOp<"Minimum", "min(x, y) (NaN propagates)">;
@@ -172,8 +183,15 @@ def Graph_CastOp : Graph_ShapedOp<"Cast", [Pure]> {
 }
 
 //===----------------------------------------------------------------------===//
-// Reductions (like Mean: constant reduction_indices, keep_dims)
+// Reductions (constant reduction_indices, keep_dims)
 //===----------------------------------------------------------------------===//
+
+def Graph_MeanOp : Graph_ShapedOp<"Mean", [Pure, AllElementTypesMatch<["input", "output"]>]> {
+  let summary = "mean over the dimensions in `reduction_indices`";
+  let arguments = (ins AnyTensor:$input, AnyTensor:$reduction_indices,
+                       DefaultValuedAttr<BoolAttr, "false">:$keep_dims);
+  let results = (outs AnyTensor:$output);
+}
 
 // The class defines verify() and refineResultTypes(); each op folds its
 // own way.

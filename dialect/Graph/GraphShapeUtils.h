@@ -1,7 +1,8 @@
 //===- GraphShapeUtils.h - helpers for op shape functions -------*- C++ -*-===//
 //
 // Shared by every family's verifiers, folders and refineResultTypes()
-// (GraphShapeInference.cpp, Graph*Ops.cpp): one definition of each helper.
+// (defined in GraphShapeUtils.cpp, Graph*Ops.cpp; the methods op classes
+// define call the class rules at the end): one definition of each helper.
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRAPH_GRAPHSHAPEUTILS_H

@@ -1,10 +1,10 @@
-//===- GraphShapeInference.cpp - result shapes of graph ops ---------------===//
+//===- GraphShapeUtils.cpp - helpers for op shape functions ---------------===//
 //
-// ShapeInferenceOpInterface implementations: each op computes its result
-// shape from its operand types the way TF's shape functions do, and
-// refineResult() keeps whatever is more precise than the current type. Shape
-// operands (Reshape's `shape`, Mean's `reduction_indices`) are read when they
-// are constants.
+// The helpers GraphShapeUtils.h declares for every family's verifiers,
+// folders and refineResultTypes(): refineResult() keeps whatever is more
+// precise than the current type, numpy broadcasting, TF's windowed output
+// sizes. The ops' own ShapeInferenceOpInterface implementations are in their
+// family's .cpp (or defined by their op class).
 //
 //===----------------------------------------------------------------------===//
 #include "Graph/GraphOps.h"
@@ -158,109 +158,4 @@ RankedTensorType graphc::graph::windowedResultType(
       nchw ? SmallVector<int64_t>{input.getDimSize(0), channels, oh, ow}
            : SmallVector<int64_t>{input.getDimSize(0), oh, ow, channels};
   return RankedTensorType::get(dims, input.getElementType());
-}
-
-LogicalResult IdentityNOp::refineResultTypes() {
-  for (auto [in, out] : llvm::zip(getInput(), getOutput()))
-    if (failed(refineResult(*this, out, in.getType())))
-      return failure();
-  return success();
-}
-LogicalResult SoftmaxOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult BiasAddOp::refineResultTypes() { return refineSameAsOperand(*this); }
-
-LogicalResult MatMulOp::refineResultTypes() {
-  auto a = rankedOf(getA());
-  auto b = rankedOf(getB());
-  int64_t m = a ? a.getDimSize(getTransposeA() ? 1 : 0) : ShapedType::kDynamic;
-  int64_t n = b ? b.getDimSize(getTransposeB() ? 0 : 1) : ShapedType::kDynamic;
-  return refineResult(*this, getProduct(),
-                      RankedTensorType::get({m, n}, elementOf(getA())));
-}
-
-LogicalResult Conv2DOp::refineResultTypes() {
-  auto input = rankedOf(getInput());
-  auto filter = rankedOf(getFilter());
-  if (!input || !filter)
-    return success();
-  return refineResult(
-      *this, getOutput(),
-      windowedResultType(input, filter.getDimSize(3), filter.getDimSize(0),
-                         filter.getDimSize(1), getStrides(), getDilations(),
-                         getPadding(), getExplicitPaddings(), getDataFormat()));
-}
-
-LogicalResult graphc::graph::refinePool(Operation *op, Value input,
-                                        ArrayAttr ksize, ArrayAttr strides,
-                                        StringRef padding, StringRef format) {
-  auto type = rankedOf(input);
-  if (!type)
-    return success();
-  bool nchw = format == "NCHW";
-  unsigned h = nchw ? 2 : 1, w = nchw ? 3 : 2, c = nchw ? 1 : 3;
-  return refineResult(op, op->getResult(0),
-                      windowedResultType(type, type.getDimSize(c),
-                                         intAt(ksize, h), intAt(ksize, w),
-                                         strides, ArrayAttr(), padding,
-                                         ArrayAttr(), format));
-}
-
-LogicalResult MeanOp::refineResultTypes() {
-  auto input = rankedOf(getInput());
-  auto axes = getConstantInts(getReductionIndices());
-  if (!input || !axes)
-    return success();
-  int64_t rank = input.getRank();
-  SmallVector<bool> reduced(rank, false);
-  for (int64_t axis : *axes) {
-    if (axis < -rank || axis >= rank)
-      return emitOpError() << "reduction index " << axis
-                           << " is out of range for rank " << rank;
-    reduced[axis < 0 ? axis + rank : axis] = true;
-  }
-  SmallVector<int64_t> dims;
-  for (int64_t d = 0; d < rank; ++d) {
-    if (!reduced[d])
-      dims.push_back(input.getDimSize(d));
-    else if (getKeepDims())
-      dims.push_back(1);
-  }
-  return refineResult(*this, getOutput(),
-                      RankedTensorType::get(dims, input.getElementType()));
-}
-
-LogicalResult ReshapeOp::refineResultTypes() {
-  auto target = getConstantInts(getShape());
-  if (!target)
-    return success();
-  SmallVector<int64_t> dims;
-  int64_t known = 1, inferIndex = -1;
-  for (auto [i, d] : llvm::enumerate(*target)) {
-    if (d == -1) {
-      if (inferIndex != -1)
-        return emitOpError() << "shape has more than one -1";
-      inferIndex = i;
-      dims.push_back(ShapedType::kDynamic);
-      continue;
-    }
-    if (d < 0)
-      return emitOpError() << "shape has a negative size " << d;
-    known *= d;
-    dims.push_back(d);
-  }
-  auto input = rankedOf(getTensor());
-  if (input && input.hasStaticShape()) {
-    int64_t count = input.getNumElements();
-    if (inferIndex != -1) {
-      if (known == 0 || count % known != 0)
-        return emitOpError() << "cannot reshape " << input << " to shape with "
-                             << known << " known elements";
-      dims[inferIndex] = count / known;
-    } else if (count != known) {
-      return emitOpError() << "cannot reshape " << input << " (" << count
-                           << " elements) to " << known << " elements";
-    }
-  }
-  return refineResult(*this, getOutput(),
-                      RankedTensorType::get(dims, elementOf(getTensor())));
 }
