@@ -9,7 +9,10 @@
 // TF's names and defaults. Index operands (axes, begin/end, paddings) are
 // read when they are constants: shape inference needs them, and the
 // lowering refuses an op whose index operands are not constant.
-// Verifiers, folders and shape functions are in GraphArrayOps.cpp.
+// Verifiers, folders and shape functions are in GraphArrayShapeOps.cpp
+// (reshaping, shape queries, fills), GraphArraySliceOps.cpp (slicing,
+// gathering), GraphArrayJoinOps.cpp (joining, splitting, tiling) and
+// GraphArrayLayoutOps.cpp (transposes, padding, block shuffles).
 // Included at the end of GraphOps.td, so the shared op classes are visible.
 //
 //===----------------------------------------------------------------------===//
