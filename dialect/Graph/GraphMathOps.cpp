@@ -13,7 +13,9 @@
 // They decline anything TF leaves undefined (a float cast to an integer it
 // does not fit, an integer to a negative power) and results larger than
 // kMaxFoldElements (except Add, AddV2, Sub, Mul and RealDiv, whose folder,
-// foldArithmetic, has never had that limit).
+// foldArithmetic, has never had that limit). Every broadcasting fold here
+// (and Prelu's) walks the broadcast with forEachBroadcastElement
+// (GraphShapeUtils.h).
 //
 //===----------------------------------------------------------------------===//
 #include "Graph/GraphOps.h"
@@ -71,11 +73,12 @@ bool isUnsignedInt(Type t) { return t.isUnsignedInteger(); }
 /// (i1 included).
 using Scalar = std::variant<APInt, APFloat>;
 
-/// A constant operand read in the index space of a broadcast result.
+/// A constant operand of a broadcasting fold: its elements, and the shape
+/// forEachBroadcastElement reads them in (empty for a splat, whose one
+/// element every result element reads).
 struct FoldOperand {
   SmallVector<Scalar> values;
-  /// Stride of each result dim in `values` (0 where broadcast).
-  SmallVector<int64_t> strides;
+  ArrayRef<int64_t> shape;
 };
 
 std::optional<FoldOperand> readOperand(Attribute attr,
@@ -85,8 +88,7 @@ std::optional<FoldOperand> readOperand(Attribute attr,
     return std::nullopt;
   FoldOperand operand;
   ArrayRef<int64_t> shape = dense.getType().getShape();
-  int64_t rank = resultShape.size();
-  if (static_cast<int64_t>(shape.size()) > rank)
+  if (shape.size() > resultShape.size())
     return std::nullopt;
   if (isa<FloatType>(dense.getElementType())) {
     if (dense.isSplat())
@@ -103,16 +105,8 @@ std::optional<FoldOperand> readOperand(Attribute attr,
   } else {
     return std::nullopt;
   }
-  operand.strides.assign(rank, 0);
-  if (dense.isSplat())
-    return operand;
-  int64_t stride = 1;
-  for (int64_t i = shape.size() - 1, d = rank - 1; i >= 0; --i, --d) {
-    if (shape[i] != resultShape[d] && shape[i] != 1)
-      return std::nullopt;
-    operand.strides[d] = shape[i] == 1 ? 0 : stride;
-    stride *= shape[i];
-  }
+  if (!dense.isSplat())
+    operand.shape = shape;
   return operand;
 }
 
@@ -142,35 +136,27 @@ Attribute foldElementwise(ArrayRef<Attribute> operands,
     return {};
   ArrayRef<int64_t> shape = resultType.getShape();
   SmallVector<FoldOperand> inputs;
+  SmallVector<ArrayRef<int64_t>> shapes;
   for (Attribute attr : operands) {
     std::optional<FoldOperand> operand = readOperand(attr, shape);
     if (!operand)
       return {};
     inputs.push_back(std::move(*operand));
+    shapes.push_back(inputs.back().shape);
   }
-  int64_t rank = shape.size();
-  int64_t count = resultType.getNumElements();
-  SmallVector<int64_t> index(rank, 0);
   SmallVector<Scalar> args, results;
-  results.reserve(count);
-  for (int64_t flat = 0; flat < count; ++flat) {
-    args.clear();
-    for (const FoldOperand &in : inputs) {
-      int64_t offset = 0;
-      for (int64_t d = 0; d < rank; ++d)
-        offset += index[d] * in.strides[d];
-      args.push_back(in.values[offset]);
-    }
-    std::optional<Scalar> result = body(args);
-    if (!result)
-      return {};
-    results.push_back(std::move(*result));
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      if (++index[d] < shape[d])
-        break;
-      index[d] = 0;
-    }
-  }
+  results.reserve(resultType.getNumElements());
+  if (!forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+        args.clear();
+        for (auto [in, offset] : llvm::zip(inputs, offsets))
+          args.push_back(in.values[offset]);
+        std::optional<Scalar> result = body(args);
+        if (!result)
+          return false;
+        results.push_back(std::move(*result));
+        return true;
+      }))
+    return {};
   return buildConstant(resultType, results);
 }
 
@@ -853,7 +839,9 @@ enum class BinaryKind { Add, Sub, Mul, Div };
 
 /// Computes `x <kind> y` elementwise with numpy broadcasting, or returns null
 /// when either side is not a constant, the shapes are not static, or the
-/// element type is one we do not fold.
+/// element type is one we do not fold. Unlike foldElementwise it folds to the
+/// broadcast type whatever the declared type (unless that is static and
+/// differs) and has no size limit, as it always has.
 Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
                          Type resultType) {
   auto x = dyn_cast_or_null<DenseElementsAttr>(xAttr);
@@ -869,40 +857,20 @@ Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
   if (auto declared = dyn_cast<RankedTensorType>(resultType))
     if (declared.hasStaticShape() && declared != outType)
       return {};
-  int64_t rank = shape.size();
   int64_t count = outType.getNumElements();
-  // Strides of x and y in the broadcast index space (0 on broadcast dims).
-  auto stridesFor = [&](ArrayRef<int64_t> s) {
-    SmallVector<int64_t> strides(rank, 0);
-    int64_t stride = 1;
-    for (int64_t i = s.size() - 1, d = rank - 1; i >= 0; --i, --d) {
-      strides[d] = s[i] == 1 ? 0 : stride;
-      stride *= s[i];
-    }
-    return strides;
-  };
-  SmallVector<int64_t> xs = stridesFor(x.getType().getShape());
-  SmallVector<int64_t> ys = stridesFor(y.getType().getShape());
-  auto sourceIndex = [&](int64_t flat, ArrayRef<int64_t> strides,
-                         bool splat) -> int64_t {
-    if (splat)
-      return 0;
-    int64_t index = 0;
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      index += (flat % shape[d]) * strides[d];
-      flat /= shape[d];
-    }
-    return index;
-  };
+  // Splats are read at their one element.
+  SmallVector<ArrayRef<int64_t>> shapes = {
+      x.isSplat() ? ArrayRef<int64_t>() : x.getType().getShape(),
+      y.isSplat() ? ArrayRef<int64_t>() : y.getType().getShape()};
 
   if (isa<FloatType>(elementType)) {
     auto xv = x.getValues<APFloat>();
     auto yv = y.getValues<APFloat>();
     SmallVector<APFloat> out;
     out.reserve(count);
-    for (int64_t i = 0; i < count; ++i) {
-      APFloat a = xv[sourceIndex(i, xs, x.isSplat())];
-      APFloat b = yv[sourceIndex(i, ys, y.isSplat())];
+    forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+      APFloat a = xv[offsets[0]];
+      APFloat b = yv[offsets[1]];
       switch (kind) {
       case BinaryKind::Add: a.add(b, APFloat::rmNearestTiesToEven); break;
       case BinaryKind::Sub: a.subtract(b, APFloat::rmNearestTiesToEven); break;
@@ -910,7 +878,8 @@ Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
       case BinaryKind::Div: a.divide(b, APFloat::rmNearestTiesToEven); break;
       }
       out.push_back(a);
-    }
+      return true;
+    });
     return DenseElementsAttr::get(outType, out);
   }
   if (auto intType = dyn_cast<IntegerType>(elementType)) {
@@ -920,13 +889,14 @@ Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
     auto yv = y.getValues<APInt>();
     SmallVector<APInt> out;
     out.reserve(count);
-    for (int64_t i = 0; i < count; ++i) {
-      APInt a = xv[sourceIndex(i, xs, x.isSplat())];
-      APInt b = yv[sourceIndex(i, ys, y.isSplat())];
+    forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+      APInt a = xv[offsets[0]];
+      APInt b = yv[offsets[1]];
       out.push_back(kind == BinaryKind::Add   ? a + b
                     : kind == BinaryKind::Sub ? a - b
                                               : a * b);
-    }
+      return true;
+    });
     return DenseElementsAttr::get(outType, out);
   }
   return {};

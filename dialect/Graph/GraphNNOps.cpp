@@ -757,35 +757,29 @@ OpFoldResult PreluOp::fold(FoldAdaptor adaptor) {
       x.getType() != result || !isa<FloatType>(result.getElementType()) ||
       result.getNumElements() > kMaxFoldElements)
     return {};
-  auto alphaType = cast<RankedTensorType>(alpha.getType());
-  ArrayRef<int64_t> shape = result.getShape();
-  int64_t rank = shape.size();
-  // alpha's strides in x's index space (0 on broadcast dims).
-  SmallVector<int64_t> strides(rank, 0);
-  int64_t stride = 1;
-  for (int64_t i = alphaType.getRank() - 1, d = rank - 1; i >= 0; --i, --d) {
-    strides[d] = alphaType.getDimSize(i) == 1 ? 0 : stride;
-    stride *= alphaType.getDimSize(i);
-  }
+  // x has the result's shape; alpha broadcasts to it (a splat is read at
+  // its one element).
+  SmallVector<ArrayRef<int64_t>> shapes = {
+      x.isSplat() ? ArrayRef<int64_t>() : x.getType().getShape(),
+      alpha.isSplat() ? ArrayRef<int64_t>() : alpha.getType().getShape()};
+  auto xs = x.getValues<APFloat>();
   std::vector<APFloat> alphas(alpha.value_begin<APFloat>(),
                               alpha.value_end<APFloat>());
   SmallVector<APFloat> out;
-  int64_t flat = 0;
-  for (APFloat v : x.getValues<APFloat>()) {
-    int64_t index = 0, rest = flat++;
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      index += (rest % shape[d]) * strides[d];
-      rest /= shape[d];
-    }
-    if (v.compare(APFloat::getZero(v.getSemantics())) !=
-        APFloat::cmpGreaterThan) {
-      // x <= 0 or NaN: alpha * x.
-      APFloat a = alphas[alpha.isSplat() ? 0 : index];
-      a.multiply(v, APFloat::rmNearestTiesToEven);
-      v = a;
-    }
-    out.push_back(v);
-  }
+  if (!forEachBroadcastElement(
+          result.getShape(), shapes, [&](ArrayRef<int64_t> offsets) {
+            APFloat v = xs[offsets[0]];
+            if (v.compare(APFloat::getZero(v.getSemantics())) !=
+                APFloat::cmpGreaterThan) {
+              // x <= 0 or NaN: alpha * x.
+              APFloat a = alphas[offsets[1]];
+              a.multiply(v, APFloat::rmNearestTiesToEven);
+              v = a;
+            }
+            out.push_back(v);
+            return true;
+          }))
+    return {};
   return DenseElementsAttr::get(result, out);
 }
 

@@ -117,6 +117,44 @@ LogicalResult graphc::graph::verifyBroadcastPair(Operation *op) {
   return success();
 }
 
+bool graphc::graph::forEachBroadcastElement(
+    ArrayRef<int64_t> resultShape, ArrayRef<ArrayRef<int64_t>> operandShapes,
+    function_ref<bool(ArrayRef<int64_t>)> fn) {
+  int64_t rank = resultShape.size();
+  // Each operand's stride along each result dim (0 where it broadcasts).
+  SmallVector<SmallVector<int64_t>> strides;
+  for (ArrayRef<int64_t> shape : operandShapes) {
+    if (static_cast<int64_t>(shape.size()) > rank)
+      return false;
+    SmallVector<int64_t> &s = strides.emplace_back(rank, 0);
+    int64_t stride = 1;
+    for (int64_t i = shape.size() - 1, d = rank - 1; i >= 0; --i, --d) {
+      if (shape[i] != resultShape[d] && shape[i] != 1)
+        return false;
+      s[d] = shape[i] == 1 ? 0 : stride;
+      stride *= shape[i];
+    }
+  }
+  int64_t count = ShapedType::getNumElements(resultShape);
+  SmallVector<int64_t> index(rank, 0);
+  SmallVector<int64_t> offsets(operandShapes.size());
+  for (int64_t flat = 0; flat < count; ++flat) {
+    for (auto [offset, s] : llvm::zip(offsets, strides)) {
+      offset = 0;
+      for (int64_t d = 0; d < rank; ++d)
+        offset += index[d] * s[d];
+    }
+    if (!fn(offsets))
+      return false;
+    for (int64_t d = rank - 1; d >= 0; --d) {
+      if (++index[d] < resultShape[d])
+        break;
+      index[d] = 0;
+    }
+  }
+  return true;
+}
+
 /// TF's output size of one spatial dimension (conv_ops / pooling shape fns).
 int64_t graphc::graph::windowedOutputSize(int64_t in, int64_t window,
                                           int64_t stride, int64_t dilation,

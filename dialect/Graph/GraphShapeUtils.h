@@ -78,6 +78,18 @@ inline mlir::OpFoldResult forwardIfSameType(mlir::Value input,
                                              : mlir::OpFoldResult();
 }
 
+/// The walk of a numpy broadcast that every broadcasting constant folder
+/// makes: calls `fn(offsets)` for each element of `resultShape` in
+/// row-major order, `offsets[i]` being the row-major offset, in operand `i`
+/// of shape `operandShapes[i]` (aligned to the right; its size-1 dims
+/// broadcast), of the element that result element reads. Returns false, not
+/// calling `fn`, if an operand does not broadcast to `resultShape`, and
+/// false as soon as `fn` does (it declines an element).
+bool forEachBroadcastElement(
+    llvm::ArrayRef<int64_t> resultShape,
+    llvm::ArrayRef<llvm::ArrayRef<int64_t>> operandShapes,
+    llvm::function_ref<bool(llvm::ArrayRef<int64_t>)> fn);
+
 /// Element `i` of an integer array attr (strides, ksize, ...), or `dflt`.
 int64_t intAt(mlir::ArrayAttr a, unsigned i, int64_t dflt = 1);
 
