@@ -1,6 +1,6 @@
 //===- GraphArrayOps.td - array ops of the graph dialect -*- tablegen -*-===//
 //
-// Shape and data-movement ops (issue 3): Squeeze, ExpandDims, Transpose,
+// Shape and data-movement ops: Reshape, Squeeze, ExpandDims, Transpose,
 // ConcatV2, Pack, Unpack, Split, SplitV, Slice, StridedSlice, Pad, PadV2,
 // MirrorPad, Shape, Size, Rank, Fill, Tile, GatherV2, GatherNd, ZerosLike,
 // OnesLike.
@@ -9,7 +9,10 @@
 // TF's names and defaults. Index operands (axes, begin/end, paddings) are
 // read when they are constants: shape inference needs them, and the
 // lowering refuses an op whose index operands are not constant.
-// Verifiers, folders and shape functions are in GraphArrayOps.cpp.
+// Verifiers, folders and shape functions are in GraphArrayShapeOps.cpp
+// (reshaping, shape queries, fills), GraphArraySliceOps.cpp (slicing,
+// gathering), GraphArrayJoinOps.cpp (joining, splitting, tiling) and
+// GraphArrayLayoutOps.cpp (transposes, padding, block shuffles).
 // Included at the end of GraphOps.td, so the shared op classes are visible.
 //
 //===----------------------------------------------------------------------===//
@@ -27,8 +30,16 @@ class Graph_ArrayOp<string mnemonic, list<string> sameElements = []>
 }
 
 //===----------------------------------------------------------------------===//
-// Adding and removing unit dims, permuting
+// Reshaping, adding and removing unit dims, permuting
 //===----------------------------------------------------------------------===//
+
+def Graph_ReshapeOp : Graph_ShapedOp<"Reshape", [Pure, AllElementTypesMatch<["tensor", "output"]>]> {
+  let summary = "gives `tensor` the shape in the 1-D `shape` operand (-1: inferred)";
+  let arguments = (ins AnyTensor:$tensor, AnyTensor:$shape);
+  let results = (outs AnyTensor:$output);
+  let hasFolder = 1;
+  let hasVerifier = 1;
+}
 
 def Graph_SqueezeOp : Graph_ArrayOp<"Squeeze", ["input", "output"]> {
   let summary = "removes size-1 dims (those in `squeeze_dims`, or all)";

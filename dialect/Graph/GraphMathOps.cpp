@@ -1,17 +1,21 @@
 //===- GraphMathOps.cpp - verifiers, folders, shapes of math ops ----------===//
 //
-// Elementwise math, comparisons, Select, Cast and the reductions beyond Mean
-// (issue 3): TF's shape rules as verifiers and shape functions, and constant
-// folding. Folding matters beyond speed: Keras graphs compute Reshape targets
-// from Shape -> StridedSlice -> Cast/Prod/comparison chains, which must fold
-// to constants before shapes can be static.
+// Elementwise math (Add, Sub, Mul, RealDiv and the rest), comparisons,
+// Select, Cast and the reductions (Mean, Sum, ...): TF's shape rules as
+// verifiers and shape functions, and constant folding. Folding matters
+// beyond speed: Keras graphs compute Reshape targets from Shape ->
+// StridedSlice -> Cast/Prod/comparison chains, which must fold to constants
+// before shapes can be static.
 //
 // Folders compute what TF's CPU kernels compute, element by element: IEEE
 // arithmetic in the element type (APFloat/APInt), libm functions in double
 // rounded to the type, TF's integer semantics (wrapping, truncating casts).
 // They decline anything TF leaves undefined (a float cast to an integer it
 // does not fit, an integer to a negative power) and results larger than
-// kMaxFoldElements.
+// kMaxFoldElements (except Add, AddV2, Sub, Mul and RealDiv, whose folder,
+// foldArithmetic, has never had that limit). Every broadcasting fold here
+// (and Prelu's) walks the broadcast with forEachBroadcastElement
+// (GraphShapeUtils.h).
 //
 //===----------------------------------------------------------------------===//
 #include "Graph/GraphOps.h"
@@ -35,41 +39,6 @@ namespace {
 //===----------------------------------------------------------------------===//
 // Shared helpers
 //===----------------------------------------------------------------------===//
-
-/// The numpy broadcast of the ranked operand shapes, or failure (after an
-/// error naming them) if they do not broadcast. Unranked operands are
-/// skipped; `shape` is empty with `ranked` false if any was unranked.
-LogicalResult broadcastShapes(Operation *op, ValueRange operands,
-                              SmallVectorImpl<int64_t> &shape, bool &ranked) {
-  ranked = true;
-  shape.clear();
-  RankedTensorType first;
-  for (Value v : operands) {
-    auto type = rankedOf(v);
-    if (!type) {
-      ranked = false;
-      continue;
-    }
-    SmallVector<int64_t> next;
-    if (!OpTrait::util::getBroadcastedShape(shape, type.getShape(), next)) {
-      InFlightDiagnostic diag = op->emitOpError() << "operand shapes ";
-      llvm::interleaveComma(operands, diag,
-                            [&](Value o) { diag << o.getType(); });
-      diag << " are not broadcast-compatible";
-      return diag;
-    }
-    shape = std::move(next);
-  }
-  if (!ranked)
-    shape.clear();
-  return success();
-}
-
-LogicalResult verifyBroadcastable(Operation *op, ValueRange operands) {
-  SmallVector<int64_t> shape;
-  bool ranked;
-  return broadcastShapes(op, operands, shape, ranked);
-}
 
 /// Result 0 gets the broadcast shape of `operands` with `element`.
 LogicalResult refineBroadcastOf(Operation *op, ValueRange operands,
@@ -104,11 +73,12 @@ bool isUnsignedInt(Type t) { return t.isUnsignedInteger(); }
 /// (i1 included).
 using Scalar = std::variant<APInt, APFloat>;
 
-/// A constant operand read in the index space of a broadcast result.
+/// A constant operand of a broadcasting fold: its elements, and the shape
+/// forEachBroadcastElement reads them in (empty for a splat, whose one
+/// element every result element reads).
 struct FoldOperand {
   SmallVector<Scalar> values;
-  /// Stride of each result dim in `values` (0 where broadcast).
-  SmallVector<int64_t> strides;
+  ArrayRef<int64_t> shape;
 };
 
 std::optional<FoldOperand> readOperand(Attribute attr,
@@ -118,8 +88,7 @@ std::optional<FoldOperand> readOperand(Attribute attr,
     return std::nullopt;
   FoldOperand operand;
   ArrayRef<int64_t> shape = dense.getType().getShape();
-  int64_t rank = resultShape.size();
-  if (static_cast<int64_t>(shape.size()) > rank)
+  if (shape.size() > resultShape.size())
     return std::nullopt;
   if (isa<FloatType>(dense.getElementType())) {
     if (dense.isSplat())
@@ -136,16 +105,8 @@ std::optional<FoldOperand> readOperand(Attribute attr,
   } else {
     return std::nullopt;
   }
-  operand.strides.assign(rank, 0);
-  if (dense.isSplat())
-    return operand;
-  int64_t stride = 1;
-  for (int64_t i = shape.size() - 1, d = rank - 1; i >= 0; --i, --d) {
-    if (shape[i] != resultShape[d] && shape[i] != 1)
-      return std::nullopt;
-    operand.strides[d] = shape[i] == 1 ? 0 : stride;
-    stride *= shape[i];
-  }
+  if (!dense.isSplat())
+    operand.shape = shape;
   return operand;
 }
 
@@ -175,35 +136,27 @@ Attribute foldElementwise(ArrayRef<Attribute> operands,
     return {};
   ArrayRef<int64_t> shape = resultType.getShape();
   SmallVector<FoldOperand> inputs;
+  SmallVector<ArrayRef<int64_t>> shapes;
   for (Attribute attr : operands) {
     std::optional<FoldOperand> operand = readOperand(attr, shape);
     if (!operand)
       return {};
     inputs.push_back(std::move(*operand));
+    shapes.push_back(inputs.back().shape);
   }
-  int64_t rank = shape.size();
-  int64_t count = resultType.getNumElements();
-  SmallVector<int64_t> index(rank, 0);
   SmallVector<Scalar> args, results;
-  results.reserve(count);
-  for (int64_t flat = 0; flat < count; ++flat) {
-    args.clear();
-    for (const FoldOperand &in : inputs) {
-      int64_t offset = 0;
-      for (int64_t d = 0; d < rank; ++d)
-        offset += index[d] * in.strides[d];
-      args.push_back(in.values[offset]);
-    }
-    std::optional<Scalar> result = body(args);
-    if (!result)
-      return {};
-    results.push_back(std::move(*result));
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      if (++index[d] < shape[d])
-        break;
-      index[d] = 0;
-    }
-  }
+  results.reserve(resultType.getNumElements());
+  if (!forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+        args.clear();
+        for (auto [in, offset] : llvm::zip(inputs, offsets))
+          args.push_back(in.values[offset]);
+        std::optional<Scalar> result = body(args);
+        if (!result)
+          return false;
+        results.push_back(std::move(*result));
+        return true;
+      }))
+    return {};
   return buildConstant(resultType, results);
 }
 
@@ -441,7 +394,10 @@ SmallVector<int64_t> reducedShape(ArrayRef<int64_t> input,
   return dims;
 }
 
-LogicalResult verifyReductionIndices(Operation *op, Value indices) {
+} // namespace
+
+LogicalResult graphc::graph::verifyReductionIndices(Operation *op,
+                                                    Value indices) {
   auto type = rankedOf(indices);
   Type element = elementOf(indices);
   if (!element.isInteger(32) && !element.isInteger(64))
@@ -453,8 +409,8 @@ LogicalResult verifyReductionIndices(Operation *op, Value indices) {
   return success();
 }
 
-LogicalResult refineReduction(Operation *op, Value input, Value indices,
-                              bool keepDims) {
+LogicalResult graphc::graph::refineReduction(Operation *op, Value input,
+                                             Value indices, bool keepDims) {
   auto inputType = rankedOf(input);
   auto axes = getConstantInts(indices);
   if (!inputType || !axes)
@@ -469,6 +425,8 @@ LogicalResult refineReduction(Operation *op, Value input, Value indices,
           reducedShape(inputType.getShape(), *normalized, keepDims),
           inputType.getElementType()));
 }
+
+namespace {
 
 enum class ReduceKind { Sum, Prod, Max, Min };
 
@@ -583,12 +541,15 @@ Attribute foldReduction(ReduceKind kind, Attribute inputAttr,
   return buildConstant(resultType, acc);
 }
 
+} // namespace
+
 //===----------------------------------------------------------------------===//
 // ArgMax / ArgMin
 //===----------------------------------------------------------------------===//
 
-LogicalResult verifyArgReduction(Operation *op, Value dimension,
-                                 Value output) {
+LogicalResult graphc::graph::verifyArgReduction(Operation *op,
+                                                Value dimension,
+                                                Value output) {
   auto dimType = rankedOf(dimension);
   Type dimElement = elementOf(dimension);
   if (!dimElement.isInteger(32) && !dimElement.isInteger(64))
@@ -607,6 +568,8 @@ LogicalResult verifyArgReduction(Operation *op, Value dimension,
   return success();
 }
 
+namespace {
+
 /// The normalized constant dimension of an ArgMax/ArgMin of rank `rank`,
 /// std::nullopt if not constant; failure (with an error) if out of range.
 FailureOr<std::optional<int64_t>> getArgDimension(Operation *op,
@@ -623,9 +586,12 @@ FailureOr<std::optional<int64_t>> getArgDimension(Operation *op,
   return std::optional<int64_t>(dim < 0 ? dim + bound : dim);
 }
 
+} // namespace
+
 /// TF's ArgOpShape: the input shape without `dimension` (scalar for rank
 /// <= 1).
-LogicalResult refineArgReduction(Operation *op, Value input, Value dimension) {
+LogicalResult graphc::graph::refineArgReduction(Operation *op, Value input,
+                                                Value dimension) {
   auto inputType = rankedOf(input);
   if (!inputType)
     return success();
@@ -647,6 +613,8 @@ LogicalResult refineArgReduction(Operation *op, Value input, Value dimension) {
     dims.pop_back();
   return refineResult(op, op->getResult(0), RankedTensorType::get(dims, out));
 }
+
+namespace {
 
 /// The index of the largest (`isMax`) or smallest element along the
 /// constant dimension, scanning in order from -inf/+inf (the integer
@@ -721,29 +689,6 @@ Attribute foldArgReduction(bool isMax, Attribute inputAttr, Attribute dimAttr,
 // Unary elementwise
 //===----------------------------------------------------------------------===//
 
-LogicalResult EluOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult SeluOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult ExpOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult LogOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult SqrtOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult RsqrtOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult SquareOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult AbsOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult NegOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult FloorOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult ErfOp::refineResultTypes() { return refineSameAsOperand(*this); }
-LogicalResult ErfcOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
-LogicalResult LeakyReluOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
 LogicalResult LogSoftmaxOp::refineResultTypes() {
   return refineSameAsOperand(*this);
 }
@@ -889,25 +834,97 @@ OpFoldResult LeakyReluOp::fold(FoldAdaptor adaptor) {
 // Binary arithmetic
 //===----------------------------------------------------------------------===//
 
-LogicalResult MaximumOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
+namespace {
+enum class BinaryKind { Add, Sub, Mul, Div };
+
+/// Computes `x <kind> y` elementwise with numpy broadcasting, or returns null
+/// when either side is not a constant, the shapes are not static, or the
+/// element type is one we do not fold. Unlike foldElementwise it folds to the
+/// broadcast type whatever the declared type (unless that is static and
+/// differs) and has no size limit, as it always has.
+Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
+                         Type resultType) {
+  auto x = dyn_cast_or_null<DenseElementsAttr>(xAttr);
+  auto y = dyn_cast_or_null<DenseElementsAttr>(yAttr);
+  if (!x || !y)
+    return {};
+  SmallVector<int64_t> shape;
+  if (!OpTrait::util::getBroadcastedShape(x.getType().getShape(),
+                                          y.getType().getShape(), shape))
+    return {};
+  Type elementType = x.getType().getElementType();
+  auto outType = RankedTensorType::get(shape, elementType);
+  if (auto declared = dyn_cast<RankedTensorType>(resultType))
+    if (declared.hasStaticShape() && declared != outType)
+      return {};
+  int64_t count = outType.getNumElements();
+  // Splats are read at their one element.
+  SmallVector<ArrayRef<int64_t>> shapes = {
+      x.isSplat() ? ArrayRef<int64_t>() : x.getType().getShape(),
+      y.isSplat() ? ArrayRef<int64_t>() : y.getType().getShape()};
+
+  if (isa<FloatType>(elementType)) {
+    auto xv = x.getValues<APFloat>();
+    auto yv = y.getValues<APFloat>();
+    SmallVector<APFloat> out;
+    out.reserve(count);
+    forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+      APFloat a = xv[offsets[0]];
+      APFloat b = yv[offsets[1]];
+      switch (kind) {
+      case BinaryKind::Add: a.add(b, APFloat::rmNearestTiesToEven); break;
+      case BinaryKind::Sub: a.subtract(b, APFloat::rmNearestTiesToEven); break;
+      case BinaryKind::Mul: a.multiply(b, APFloat::rmNearestTiesToEven); break;
+      case BinaryKind::Div: a.divide(b, APFloat::rmNearestTiesToEven); break;
+      }
+      out.push_back(a);
+      return true;
+    });
+    return DenseElementsAttr::get(outType, out);
+  }
+  if (auto intType = dyn_cast<IntegerType>(elementType)) {
+    if (kind == BinaryKind::Div || intType.getWidth() == 1)
+      return {}; // RealDiv is for floats; bool arithmetic is not TF's.
+    auto xv = x.getValues<APInt>();
+    auto yv = y.getValues<APInt>();
+    SmallVector<APInt> out;
+    out.reserve(count);
+    forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+      APInt a = xv[offsets[0]];
+      APInt b = yv[offsets[1]];
+      out.push_back(kind == BinaryKind::Add   ? a + b
+                    : kind == BinaryKind::Sub ? a - b
+                                              : a * b);
+      return true;
+    });
+    return DenseElementsAttr::get(outType, out);
+  }
+  return {};
 }
-LogicalResult MinimumOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
+} // namespace
+
+OpFoldResult AddOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Add, adaptor.getX(), adaptor.getY(),
+                        getType());
 }
-LogicalResult SquaredDifferenceOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
+OpFoldResult AddV2Op::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Add, adaptor.getX(), adaptor.getY(),
+                        getType());
 }
-LogicalResult PowOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
+OpFoldResult SubOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Sub, adaptor.getX(), adaptor.getY(),
+                        getType());
+}
+OpFoldResult MulOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Mul, adaptor.getX(), adaptor.getY(),
+                        getType());
+}
+OpFoldResult RealDivOp::fold(FoldAdaptor adaptor) {
+  return foldArithmetic(BinaryKind::Div, adaptor.getX(), adaptor.getY(),
+                        getType());
 }
 
-LogicalResult MaximumOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult MinimumOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult SquaredDifferenceOp::refineResultTypes() {
-  return refineBroadcast(*this);
-}
-LogicalResult PowOp::refineResultTypes() { return refineBroadcast(*this); }
+
 
 OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
   bool isUnsigned = isUnsignedInt(elementOf(getX()));
@@ -921,17 +938,6 @@ OpFoldResult MaximumOp::fold(FoldAdaptor adaptor) {
       });
 }
 
-LogicalResult LogicalAndOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult LogicalOrOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult LogicalAndOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult LogicalOrOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult LogicalNotOp::refineResultTypes() {
-  return refineSameAsOperand(*this);
-}
 /// A fold of bools (foldUnary / foldBinary leave i1 alone: TF has no bool
 /// arithmetic, but it has logic).
 template <typename Fn>
@@ -1007,22 +1013,6 @@ OpFoldResult PowOp::fold(FoldAdaptor adaptor) {
       });
 }
 
-LogicalResult DivOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult FloorDivOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult FloorModOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult DivOp::refineResultTypes() { return refineBroadcast(*this); }
-LogicalResult FloorDivOp::refineResultTypes() {
-  return refineBroadcast(*this);
-}
-LogicalResult FloorModOp::refineResultTypes() {
-  return refineBroadcast(*this);
-}
 
 /// Integer division for the folders: truncated (or floored) quotient,
 /// nullopt for a zero divisor (a run-time error in TF).
@@ -1143,33 +1133,15 @@ OpFoldResult AddNOp::fold(FoldAdaptor adaptor) {
 //===----------------------------------------------------------------------===//
 
 /// Less/LessEqual/Greater/GreaterEqual are defined on numbers, not bools.
-static LogicalResult verifyOrderedCompare(Operation *op) {
+LogicalResult graphc::graph::verifyOrderedCompare(Operation *op) {
   if (elementOf(op->getOperand(0)).isInteger(1))
     return op->emitOpError() << "is not defined on bool operands";
   return verifyBroadcastable(op, op->getOperands());
 }
-LogicalResult LessOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult LessEqualOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult GreaterOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult GreaterEqualOp::verify() { return verifyOrderedCompare(*this); }
-LogicalResult EqualOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
-LogicalResult NotEqualOp::verify() {
-  return verifyBroadcastable(*this, getOperands());
-}
 
-static LogicalResult refineCompare(Operation *op) {
+LogicalResult graphc::graph::refineCompare(Operation *op) {
   return refineBroadcast(op, IntegerType::get(op->getContext(), 1));
 }
-LogicalResult LessOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult LessEqualOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult GreaterOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult GreaterEqualOp::refineResultTypes() {
-  return refineCompare(*this);
-}
-LogicalResult EqualOp::refineResultTypes() { return refineCompare(*this); }
-LogicalResult NotEqualOp::refineResultTypes() { return refineCompare(*this); }
 
 OpFoldResult LessOp::fold(FoldAdaptor adaptor) {
   return foldCompare(CompareKind::Less, adaptor.getX(), adaptor.getY(),
@@ -1322,34 +1294,28 @@ OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
 // Reductions
 //===----------------------------------------------------------------------===//
 
-LogicalResult SumOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-LogicalResult ProdOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-LogicalResult MaxOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-LogicalResult MinOp::verify() {
-  return verifyReductionIndices(*this, getReductionIndices());
-}
-
-LogicalResult SumOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
-}
-LogicalResult ProdOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
-}
-LogicalResult MaxOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
-}
-LogicalResult MinOp::refineResultTypes() {
-  return refineReduction(*this, getInput(), getReductionIndices(),
-                         getKeepDims());
+LogicalResult MeanOp::refineResultTypes() {
+  auto input = rankedOf(getInput());
+  auto axes = getConstantInts(getReductionIndices());
+  if (!input || !axes)
+    return success();
+  int64_t rank = input.getRank();
+  SmallVector<bool> reduced(rank, false);
+  for (int64_t axis : *axes) {
+    if (axis < -rank || axis >= rank)
+      return emitOpError() << "reduction index " << axis
+                           << " is out of range for rank " << rank;
+    reduced[axis < 0 ? axis + rank : axis] = true;
+  }
+  SmallVector<int64_t> dims;
+  for (int64_t d = 0; d < rank; ++d) {
+    if (!reduced[d])
+      dims.push_back(input.getDimSize(d));
+    else if (getKeepDims())
+      dims.push_back(1);
+  }
+  return refineResult(*this, getOutput(),
+                      RankedTensorType::get(dims, input.getElementType()));
 }
 
 OpFoldResult SumOp::fold(FoldAdaptor adaptor) {
@@ -1369,18 +1335,6 @@ OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
                        adaptor.getReductionIndices(), getOutput());
 }
 
-LogicalResult ArgMaxOp::verify() {
-  return verifyArgReduction(*this, getDimension(), getOutput());
-}
-LogicalResult ArgMinOp::verify() {
-  return verifyArgReduction(*this, getDimension(), getOutput());
-}
-LogicalResult ArgMaxOp::refineResultTypes() {
-  return refineArgReduction(*this, getInput(), getDimension());
-}
-LogicalResult ArgMinOp::refineResultTypes() {
-  return refineArgReduction(*this, getInput(), getDimension());
-}
 OpFoldResult ArgMaxOp::fold(FoldAdaptor adaptor) {
   return foldArgReduction(/*isMax=*/true, adaptor.getInput(),
                           adaptor.getDimension(), getOutput());

@@ -1,7 +1,8 @@
 //===- GraphMathOps.td - math ops of the graph dialect -*- tablegen -*-===//
 //
-// Elementwise math, comparisons, select, cast and reductions beyond Mean
-// (issue 3). Included at the end of GraphOps.td, so the shared op classes
+// Elementwise math (the broadcasting arithmetic Add, Sub, Mul, RealDiv and
+// the rest), comparisons, select, cast and reductions (Mean, Sum, ...).
+// Included at the end of GraphOps.td, so the shared op classes
 // (Graph_ShapedOp, Graph_UnaryOp, Graph_BinaryOp) are visible. Verifiers,
 // folders and shape functions are in GraphMathOps.cpp; the lowering in
 // lib/Conversion/GraphToLinalg/MathPatterns.cpp.
@@ -55,8 +56,18 @@ def Graph_LogSoftmaxOp : Graph_ShapedOp<"LogSoftmax",
 }
 
 //===----------------------------------------------------------------------===//
-// Broadcasting binary arithmetic (verifier and folder like Add's)
+// Broadcasting binary arithmetic
 //===----------------------------------------------------------------------===//
+
+// Add, AddV2, Sub, Mul and RealDiv name the two operand types in their
+// verifier's error ("'A' and 'B'"), as refineBroadcast does.
+let verifyBody = [{ return verifyBroadcastPair(*this); }] in {
+def Graph_AddOp : Graph_BinaryOp<"Add", "x + y">;
+def Graph_AddV2Op : Graph_BinaryOp<"AddV2", "x + y">;
+def Graph_SubOp : Graph_BinaryOp<"Sub", "x - y">;
+def Graph_MulOp : Graph_BinaryOp<"Mul", "x * y">;
+def Graph_RealDivOp : Graph_BinaryOp<"RealDiv", "x / y">;
+}
 
 def Graph_MaximumOp : Graph_BinaryOp<"Maximum", "max(x, y) (NaN propagates)">;
 def Graph_MinimumOp : Graph_BinaryOp<"Minimum", "min(x, y) (NaN propagates)">;
@@ -90,6 +101,9 @@ def Graph_AddNOp : Graph_ShapedOp<"AddN", [Pure]> {
 // Comparisons: broadcasting, bool (i1) results
 //===----------------------------------------------------------------------===//
 
+// The class defines verify() (ordered comparisons refuse bools; the
+// operands broadcast) and refineResultTypes() (the broadcast shape, i1); a
+// class whose verifier differs sets `verifyBody`, the body of its verify().
 class Graph_CompareOp<string mnemonic, string what>
     : Graph_ShapedOp<mnemonic, [Pure, AllElementTypesMatch<["x", "y"]>]> {
   let summary = what # " elementwise with broadcasting; bool result";
@@ -97,6 +111,13 @@ class Graph_CompareOp<string mnemonic, string what>
   let results = (outs TensorOf<[I1]>:$z);
   let hasFolder = 1;
   let hasVerifier = 1;
+  code verifyBody = [{ return verifyOrderedCompare(*this); }];
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {}] # verifyBody # [{}
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineCompare(*this);
+    }
+  }];
 }
 def Graph_LessOp : Graph_CompareOp<"Less", "x < y">;
 def Graph_LessEqualOp : Graph_CompareOp<"LessEqual", "x <= y">;
@@ -110,6 +131,7 @@ class Graph_EqualityOp<string mnemonic, string what>
     : Graph_CompareOp<mnemonic, what> {
   let arguments = (ins AnyTensor:$x, AnyTensor:$y,
       DefaultValuedAttr<BoolAttr, "true">:$incompatible_shape_error);
+  let verifyBody = [{ return verifyBroadcastable(*this, getOperands()); }];
 }
 def Graph_EqualOp : Graph_EqualityOp<"Equal", "x == y">;
 def Graph_NotEqualOp : Graph_EqualityOp<"NotEqual", "x != y">;
@@ -161,9 +183,18 @@ def Graph_CastOp : Graph_ShapedOp<"Cast", [Pure]> {
 }
 
 //===----------------------------------------------------------------------===//
-// Reductions (like Mean: constant reduction_indices, keep_dims)
+// Reductions (constant reduction_indices, keep_dims)
 //===----------------------------------------------------------------------===//
 
+def Graph_MeanOp : Graph_ShapedOp<"Mean", [Pure, AllElementTypesMatch<["input", "output"]>]> {
+  let summary = "mean over the dimensions in `reduction_indices`";
+  let arguments = (ins AnyTensor:$input, AnyTensor:$reduction_indices,
+                       DefaultValuedAttr<BoolAttr, "false">:$keep_dims);
+  let results = (outs AnyTensor:$output);
+}
+
+// The class defines verify() and refineResultTypes(); each op folds its
+// own way.
 class Graph_ReductionOp<string mnemonic, string what>
     : Graph_ShapedOp<mnemonic, [Pure, AllElementTypesMatch<["input", "output"]>]> {
   let summary = what # " over the dimensions in `reduction_indices`";
@@ -172,6 +203,15 @@ class Graph_ReductionOp<string mnemonic, string what>
   let results = (outs AnyTensor:$output);
   let hasFolder = 1;
   let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyReductionIndices(*this, getReductionIndices());
+    }
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineReduction(*this, getInput(), getReductionIndices(),
+                             getKeepDims());
+    }
+  }];
 }
 def Graph_SumOp : Graph_ReductionOp<"Sum", "sum">;
 def Graph_ProdOp : Graph_ReductionOp<"Prod", "product">;
@@ -180,7 +220,8 @@ def Graph_MinOp : Graph_ReductionOp<"Min", "minimum (NaN propagates)">;
 
 // The index of the extreme value along the scalar `dimension`; the first
 // index wins among equal values. The result element type is TF's
-// output_type (int64 by default, or int32).
+// output_type (int64 by default, or int32). The class defines verify() and
+// refineResultTypes(); each op folds its own way.
 class Graph_ArgReductionOp<string mnemonic, string what>
     : Graph_ShapedOp<mnemonic, [Pure]> {
   let summary = "index of the " # what # " value along `dimension`";
@@ -188,6 +229,14 @@ class Graph_ArgReductionOp<string mnemonic, string what>
   let results = (outs AnyTensor:$output);
   let hasFolder = 1;
   let hasVerifier = 1;
+  let extraClassDefinition = [{
+    ::mlir::LogicalResult $cppClass::verify() {
+      return verifyArgReduction(*this, getDimension(), getOutput());
+    }
+    ::mlir::LogicalResult $cppClass::refineResultTypes() {
+      return refineArgReduction(*this, getInput(), getDimension());
+    }
+  }];
 }
 def Graph_ArgMaxOp : Graph_ArgReductionOp<"ArgMax", "largest">;
 def Graph_ArgMinOp : Graph_ArgReductionOp<"ArgMin", "smallest">;

@@ -1,9 +1,10 @@
 //===- GraphNNOps.cpp - verifiers, folders, shapes of nn ops ---------------===//
 //
-// The NN family (GraphNNOps.td): depthwise and transposed convolution,
-// BatchMatMul*, FusedBatchNorm*, Prelu and the fused ops of real frozen
-// graphs. Verifiers check TF's rules (one emitOpError per rule); shape
-// functions follow TF's (Conv2D window arithmetic, broadcasting batch dims,
+// The NN family (GraphNNOps.td): Conv2D, depthwise and transposed
+// convolution, MaxPool/AvgPool, MatMul, BatchMatMul*, BiasAdd,
+// FusedBatchNorm*, Softmax, Prelu and the fused ops of real frozen graphs.
+// Verifiers check TF's rules (one emitOpError per rule); shape functions
+// follow TF's (Conv2D window arithmetic, broadcasting batch dims,
 // the constant `input_sizes` of Conv2DBackpropInput); Prelu and the batched
 // products fold when their operands are constants, computing what TF's CPU
 // kernels compute, element by element in the element type.
@@ -14,6 +15,7 @@
 #include "Graph/GraphShapeUtils.h"
 #include "mlir/Dialect/Traits.h"
 #include "mlir/IR/BuiltinAttributes.h"
+#include "mlir/IR/PatternMatch.h"
 #include "mlir/IR/TypeUtilities.h"
 #include "llvm/ADT/APFloat.h"
 #include "llvm/ADT/StringSwitch.h"
@@ -187,6 +189,80 @@ int64_t FusedMatMulOp::getFusedOpArgCount(StringRef name) {
 }
 
 //===----------------------------------------------------------------------===//
+// Conv2D
+//===----------------------------------------------------------------------===//
+
+LogicalResult Conv2DOp::verify() {
+  if (failed(verifyDataFormat(*this, getDataFormat(), {"NHWC", "NCHW"})) ||
+      failed(verifyFourPositiveInts(*this, "strides", getStrides(), false)) ||
+      failed(verifyFourPositiveInts(*this, "dilations", getDilations(), true)))
+    return failure();
+  if (!llvm::is_contained({"SAME", "VALID", "EXPLICIT"}, getPadding()))
+    return emitOpError() << "unsupported padding '" << getPadding() << "'";
+  if (getPadding() == "EXPLICIT" && getExplicitPaddings().size() != 8)
+    return emitOpError() << "padding EXPLICIT needs 8 explicit_paddings, got "
+                         << getExplicitPaddings().size();
+  if ((rankOf(getInput()) != -1 && rankOf(getInput()) != 4) ||
+      (rankOf(getFilter()) != -1 && rankOf(getFilter()) != 4))
+    return emitOpError() << "input and filter must be 4-D";
+  return success();
+}
+
+LogicalResult Conv2DOp::refineResultTypes() {
+  return refineConv(*this, getInput(), getFilter(), getStrides(),
+                    getDilations(), getPadding(), getExplicitPaddings(),
+                    getDataFormat());
+}
+
+namespace {
+/// Conv2D(x, w) whose filter [kh, kw, 1, O] has one input channel while x
+/// has C > 1 is TF's grouped convolution with C groups of one channel each:
+/// output channel o = g * (O / C) + m reads input channel g with filter
+/// w[:, :, 0, o], which is DepthwiseConv2dNative(x, reshape(w, [kh, kw, C,
+/// O / C])) with the same window: the depthwise lowering then handles it.
+struct GroupedConvToDepthwise : OpRewritePattern<Conv2DOp> {
+  using OpRewritePattern::OpRewritePattern;
+  LogicalResult matchAndRewrite(Conv2DOp op,
+                                PatternRewriter &rewriter) const override {
+    auto input = dyn_cast<RankedTensorType>(op.getInput().getType());
+    auto filter = dyn_cast<RankedTensorType>(op.getFilter().getType());
+    if (!input || !filter || input.getRank() != 4 || filter.getRank() != 4 ||
+        !filter.hasStaticShape())
+      return failure();
+    int64_t c = input.getDimSize(op.getDataFormat() == "NCHW" ? 1 : 3);
+    int64_t out = filter.getDimSize(3);
+    if (ShapedType::isDynamic(c) || c <= 1 || filter.getDimSize(2) != 1 ||
+        out % c != 0)
+      return failure();
+    auto depthwiseFilterType = RankedTensorType::get(
+        {filter.getDimSize(0), filter.getDimSize(1), c, out / c},
+        filter.getElementType());
+    auto shapeType = RankedTensorType::get({4}, rewriter.getI32Type());
+    SmallVector<int32_t> dims;
+    for (int64_t d : depthwiseFilterType.getShape())
+      dims.push_back(static_cast<int32_t>(d));
+    Value shape = ConstOp::create(
+        rewriter, op.getLoc(), shapeType,
+        DenseElementsAttr::get(shapeType, ArrayRef<int32_t>(dims)));
+    Value reshaped = ReshapeOp::create(rewriter, op.getLoc(),
+                                       depthwiseFilterType, op.getFilter(),
+                                       shape);
+    auto depthwise = DepthwiseConv2dNativeOp::create(
+        rewriter, op.getLoc(), op.getType(), op.getInput(), reshaped,
+        op.getStridesAttr(), op.getPaddingAttr(), op.getExplicitPaddingsAttr(),
+        op.getDataFormatAttr(), op.getDilationsAttr());
+    rewriter.replaceOp(op, depthwise.getOutput());
+    return success();
+  }
+};
+} // namespace
+
+void Conv2DOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                           MLIRContext *context) {
+  results.add<GroupedConvToDepthwise>(context);
+}
+
+//===----------------------------------------------------------------------===//
 // DepthwiseConv2dNative
 //===----------------------------------------------------------------------===//
 
@@ -260,6 +336,68 @@ LogicalResult Conv2DBackpropInputOp::refineResultTypes() {
     return success();
   return refineResult(*this, getOutput(),
                       RankedTensorType::get(*sizes, elementOf(getFilter())));
+}
+
+//===----------------------------------------------------------------------===//
+// MaxPool, AvgPool (methods defined by Graph_PoolOp)
+//===----------------------------------------------------------------------===//
+
+LogicalResult graphc::graph::verifyPool(Operation *op, ArrayAttr ksize,
+                                        ArrayAttr strides, StringRef padding,
+                                        StringRef format) {
+  if (failed(verifyDataFormat(op, format, {"NHWC", "NCHW"})) ||
+      failed(verifyFourPositiveInts(op, "ksize", ksize, false)) ||
+      failed(verifyFourPositiveInts(op, "strides", strides, false)))
+    return failure();
+  if (!llvm::is_contained({"SAME", "VALID"}, padding))
+    return op->emitOpError() << "unsupported padding '" << padding << "'";
+  if (rankOf(op->getOperand(0)) != -1 && rankOf(op->getOperand(0)) != 4)
+    return op->emitOpError() << "input must be 4-D";
+  return success();
+}
+
+LogicalResult graphc::graph::refinePool(Operation *op, Value input,
+                                        ArrayAttr ksize, ArrayAttr strides,
+                                        StringRef padding, StringRef format) {
+  auto type = rankedOf(input);
+  if (!type)
+    return success();
+  bool nchw = format == "NCHW";
+  unsigned h = nchw ? 2 : 1, w = nchw ? 3 : 2, c = nchw ? 1 : 3;
+  return refineResult(op, op->getResult(0),
+                      windowedResultType(type, type.getDimSize(c),
+                                         intAt(ksize, h), intAt(ksize, w),
+                                         strides, ArrayAttr(), padding,
+                                         ArrayAttr(), format));
+}
+
+//===----------------------------------------------------------------------===//
+// MatMul
+//===----------------------------------------------------------------------===//
+
+LogicalResult MatMulOp::verify() {
+  auto a = dyn_cast<RankedTensorType>(getA().getType());
+  auto b = dyn_cast<RankedTensorType>(getB().getType());
+  if ((a && a.getRank() != 2) || (b && b.getRank() != 2))
+    return emitOpError() << "operands must be 2-D";
+  if (!a || !b)
+    return success();
+  int64_t ka = a.getDimSize(getTransposeA() ? 0 : 1);
+  int64_t kb = b.getDimSize(getTransposeB() ? 1 : 0);
+  if (!ShapedType::isDynamic(ka) && !ShapedType::isDynamic(kb) && ka != kb)
+    return emitOpError() << "inner dimensions differ: " << a << " x " << b
+                         << " (transpose_a=" << getTransposeA()
+                         << ", transpose_b=" << getTransposeB() << ")";
+  return success();
+}
+
+LogicalResult MatMulOp::refineResultTypes() {
+  auto a = rankedOf(getA());
+  auto b = rankedOf(getB());
+  int64_t m = a ? a.getDimSize(getTransposeA() ? 1 : 0) : ShapedType::kDynamic;
+  int64_t n = b ? b.getDimSize(getTransposeB() ? 0 : 1) : ShapedType::kDynamic;
+  return refineResult(*this, getProduct(),
+                      RankedTensorType::get({m, n}, elementOf(getA())));
 }
 
 //===----------------------------------------------------------------------===//
@@ -457,6 +595,37 @@ OpFoldResult BatchMatMulV3Op::fold(FoldAdaptor adaptor) {
 }
 
 //===----------------------------------------------------------------------===//
+// BiasAdd
+//===----------------------------------------------------------------------===//
+
+LogicalResult BiasAddOp::verify() {
+  if (failed(verifyDataFormat(*this, getDataFormat(), {"NHWC", "NCHW"})))
+    return failure();
+  int64_t biasRank = rankOf(getBias());
+  if (biasRank != -1 && biasRank != 1)
+    return emitOpError() << "bias must be 1-D, got rank " << biasRank;
+  auto value = dyn_cast<RankedTensorType>(getValue().getType());
+  auto bias = dyn_cast<RankedTensorType>(getBias().getType());
+  if (!value || !bias)
+    return success();
+  if (value.getRank() < 2)
+    return emitOpError() << "value must have rank >= 2, got " << value.getRank();
+  int64_t channelDim =
+      getDataFormat() == "NCHW" && value.getRank() >= 3 ? 1 : value.getRank() - 1;
+  int64_t channels = value.getDimSize(channelDim);
+  if (!ShapedType::isDynamic(channels) && !bias.isDynamicDim(0) &&
+      channels != bias.getDimSize(0))
+    return emitOpError() << "bias has " << bias.getDimSize(0)
+                         << " elements but the value has " << channels
+                         << " channels";
+  return success();
+}
+
+LogicalResult BiasAddOp::refineResultTypes() {
+  return refineSameAsOperand(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // FusedBatchNorm, FusedBatchNormV2, FusedBatchNormV3
 //===----------------------------------------------------------------------===//
 
@@ -550,6 +719,14 @@ LogicalResult FusedBatchNormV3Op::refineResultTypes() {
 }
 
 //===----------------------------------------------------------------------===//
+// Softmax
+//===----------------------------------------------------------------------===//
+
+LogicalResult SoftmaxOp::refineResultTypes() {
+  return refineSameAsOperand(*this);
+}
+
+//===----------------------------------------------------------------------===//
 // Prelu
 //===----------------------------------------------------------------------===//
 
@@ -580,35 +757,29 @@ OpFoldResult PreluOp::fold(FoldAdaptor adaptor) {
       x.getType() != result || !isa<FloatType>(result.getElementType()) ||
       result.getNumElements() > kMaxFoldElements)
     return {};
-  auto alphaType = cast<RankedTensorType>(alpha.getType());
-  ArrayRef<int64_t> shape = result.getShape();
-  int64_t rank = shape.size();
-  // alpha's strides in x's index space (0 on broadcast dims).
-  SmallVector<int64_t> strides(rank, 0);
-  int64_t stride = 1;
-  for (int64_t i = alphaType.getRank() - 1, d = rank - 1; i >= 0; --i, --d) {
-    strides[d] = alphaType.getDimSize(i) == 1 ? 0 : stride;
-    stride *= alphaType.getDimSize(i);
-  }
+  // x has the result's shape; alpha broadcasts to it (a splat is read at
+  // its one element).
+  SmallVector<ArrayRef<int64_t>> shapes = {
+      x.isSplat() ? ArrayRef<int64_t>() : x.getType().getShape(),
+      alpha.isSplat() ? ArrayRef<int64_t>() : alpha.getType().getShape()};
+  auto xs = x.getValues<APFloat>();
   std::vector<APFloat> alphas(alpha.value_begin<APFloat>(),
                               alpha.value_end<APFloat>());
   SmallVector<APFloat> out;
-  int64_t flat = 0;
-  for (APFloat v : x.getValues<APFloat>()) {
-    int64_t index = 0, rest = flat++;
-    for (int64_t d = rank - 1; d >= 0; --d) {
-      index += (rest % shape[d]) * strides[d];
-      rest /= shape[d];
-    }
-    if (v.compare(APFloat::getZero(v.getSemantics())) !=
-        APFloat::cmpGreaterThan) {
-      // x <= 0 or NaN: alpha * x.
-      APFloat a = alphas[alpha.isSplat() ? 0 : index];
-      a.multiply(v, APFloat::rmNearestTiesToEven);
-      v = a;
-    }
-    out.push_back(v);
-  }
+  if (!forEachBroadcastElement(
+          result.getShape(), shapes, [&](ArrayRef<int64_t> offsets) {
+            APFloat v = xs[offsets[0]];
+            if (v.compare(APFloat::getZero(v.getSemantics())) !=
+                APFloat::cmpGreaterThan) {
+              // x <= 0 or NaN: alpha * x.
+              APFloat a = alphas[offsets[1]];
+              a.multiply(v, APFloat::rmNearestTiesToEven);
+              v = a;
+            }
+            out.push_back(v);
+            return true;
+          }))
+    return {};
   return DenseElementsAttr::get(result, out);
 }
 

@@ -1,9 +1,10 @@
 //===- GraphNNOps.td - nn ops of the graph dialect -*- tablegen -*-===//
 //
-// The neural-network ops beyond Conv2D/MatMul/pooling (issue 3): depthwise
-// and transposed convolution, batched matrix products, batch normalization,
-// TF.js's Prelu, and the fused ops that grappler and the TF.js converter put
-// into real frozen graphs (_FusedConv2D, _FusedMatMul,
+// The neural-network ops: convolutions (Conv2D, depthwise, transposed),
+// pooling, matrix products (MatMul, BatchMatMul*), BiasAdd and batch
+// normalization, activations (Relu, Relu6, Sigmoid, Tanh, Softmax, TF.js's
+// Prelu), and the fused ops that grappler and the TF.js converter put into
+// real frozen graphs (_FusedConv2D, _FusedMatMul,
 // FusedDepthwiseConv2dNative). Attrs carry TF's names and defaults; the C++
 // (verifiers, shape functions, folders) is in GraphNNOps.cpp. Included at the
 // end of GraphOps.td, so the shared op classes are visible.
@@ -42,6 +43,21 @@ defvar Graph_FusedOpMethods = [{
   static int64_t getFusedOpArgCount(::llvm::StringRef name);
 }];
 
+def Graph_Conv2DOp : Graph_ShapedOp<"Conv2D", [Pure, AllElementTypesMatch<["input", "filter", "output"]>]> {
+  let summary = "2-D convolution; filter is [height, width, in, out]";
+  let arguments = (ins AnyTensor:$input, AnyTensor:$filter,
+                       I64ArrayAttr:$strides,
+                       StrAttr:$padding,
+                       DefaultValuedAttr<I64ArrayAttr, "{}">:$explicit_paddings,
+                       DefaultValuedAttr<StrAttr, "\"NHWC\"">:$data_format,
+                       DefaultValuedAttr<I64ArrayAttr, "{}">:$dilations);
+  let results = (outs AnyTensor:$output);
+  let hasVerifier = 1;
+  // One input channel per group (Keras's Conv2D(groups=C), ConvNeXt's
+  // depthwise convs) is DepthwiseConv2dNative.
+  let hasCanonicalizer = 1;
+}
+
 def Graph_DepthwiseConv2dNativeOp : Graph_ShapedOp<"DepthwiseConv2dNative",
     [Pure, AllElementTypesMatch<["input", "filter", "output"]>]> {
   let summary = "depthwise 2-D convolution; filter is [height, width, in, multiplier]";
@@ -75,8 +91,24 @@ def Graph_Conv2DBackpropInputOp : Graph_ShapedOp<"Conv2DBackpropInput",
 }
 
 //===----------------------------------------------------------------------===//
-// Batched matrix products
+// Pooling
 //===----------------------------------------------------------------------===//
+
+def Graph_MaxPoolOp : Graph_PoolOp<"MaxPool", "max">;
+def Graph_AvgPoolOp : Graph_PoolOp<"AvgPool", "average">;
+
+//===----------------------------------------------------------------------===//
+// Matrix products
+//===----------------------------------------------------------------------===//
+
+def Graph_MatMulOp : Graph_ShapedOp<"MatMul", [Pure, AllElementTypesMatch<["a", "b", "product"]>]> {
+  let summary = "2-D matrix product, optionally transposing either side";
+  let arguments = (ins AnyTensor:$a, AnyTensor:$b,
+                       DefaultValuedAttr<BoolAttr, "false">:$transpose_a,
+                       DefaultValuedAttr<BoolAttr, "false">:$transpose_b);
+  let results = (outs AnyTensor:$product);
+  let hasVerifier = 1;
+}
 
 // x: [..., r_x, c_x], y: [..., r_y, c_y]; adj_x / adj_y transpose the last
 // two dims. BatchMatMul requires equal batch dims; V2 and V3 broadcast them.
@@ -116,8 +148,17 @@ def Graph_EinsumOp : Graph_ShapedOp<"Einsum", [Pure]> {
 }
 
 //===----------------------------------------------------------------------===//
-// Batch normalization
+// Bias and batch normalization
 //===----------------------------------------------------------------------===//
+
+def Graph_BiasAddOp : Graph_ShapedOp<"BiasAdd",
+    [Pure, AllElementTypesMatch<["value", "bias", "output"]>]> {
+  let summary = "adds a 1-D bias along the channel dimension";
+  let arguments = (ins AnyTensor:$value, AnyTensor:$bias,
+                       DefaultValuedAttr<StrAttr, "\"NHWC\"">:$data_format);
+  let results = (outs AnyTensor:$output);
+  let hasVerifier = 1;
+}
 
 // x is 4-D (NHWC/NCHW; V2/V3 also 5-D NDHWC/NCDHW); scale, offset, mean and
 // variance are 1-D over channels (mean/variance may be empty when training).
@@ -156,6 +197,16 @@ def Graph_FusedBatchNormV3Op : Graph_FusedBatchNormOpBase<"FusedBatchNormV3",
 // Activations
 //===----------------------------------------------------------------------===//
 
+def Graph_ReluOp : Graph_UnaryOp<"Relu", "max(x, 0)">;
+def Graph_Relu6Op : Graph_UnaryOp<"Relu6", "min(max(x, 0), 6)">;
+def Graph_SigmoidOp : Graph_UnaryOp<"Sigmoid", "1 / (1 + exp(-x))">;
+def Graph_TanhOp : Graph_UnaryOp<"Tanh", "tanh(x)">;
+
+def Graph_SoftmaxOp : Graph_ShapedOp<"Softmax", [Pure, AllElementTypesMatch<["logits", "softmax"]>]> {
+  let summary = "softmax over the last dimension";
+  let arguments = (ins AnyTensor:$logits);
+  let results = (outs AnyTensor:$softmax);
+}
 def Graph_PreluOp : Graph_ShapedOp<"Prelu",
     [Pure, AllElementTypesMatch<["x", "alpha", "y"]>]> {
   let summary = "x > 0 ? x : alpha * x, alpha broadcast to x (TF.js Prelu)";

@@ -1,5 +1,5 @@
 // RUN: graph-opt %s -split-input-file -verify-diagnostics
-// Every verifier rule of the array family (GraphArrayOps.cpp).
+// Every verifier rule of the array family (GraphArray*Ops.cpp).
 
 func.func @squeeze_range(%x: tensor<1x2xf32>) {
   // expected-error @+1 {{squeeze_dims value 2 is out of range for rank 2}}

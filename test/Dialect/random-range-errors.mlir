@@ -1,6 +1,6 @@
 // RUN: graph-opt %s -split-input-file -verify-diagnostics
 // Verifier rules of RandomUniform (GraphMiscOps.cpp) and Range
-// (GraphArrayOps.cpp).
+// (GraphArrayShapeOps.cpp).
 
 func.func @random_shape_type(%s: tensor<2xf32>) {
   // expected-error @+1 {{shape must be int32 or int64, got 'tensor<2xf32>'}}
