@@ -49,12 +49,15 @@ std::string graphc::describeLocation(Location loc) {
   return out;
 }
 
-graphc::ScopedDiagnosticPrinter::ScopedDiagnosticPrinter(MLIRContext *context,
-                                                         llvm::raw_ostream &os)
+graphc::ScopedDiagnosticPrinter::ScopedDiagnosticPrinter(
+    MLIRContext *context, llvm::raw_ostream &os,
+    std::function<void()> beforePrint)
     : ScopedDiagnosticHandler(context) {
   // One line per problem: no dump of the operation after each error.
   context->printOpOnDiagnostic(false);
-  setHandler([this, &os](Diagnostic &diag) {
+  setHandler([this, &os, beforePrint](Diagnostic &diag) {
+    if (beforePrint)
+      beforePrint();
     auto print = [&](const char *severity, Diagnostic &d) {
       std::string message = d.str();
       std::string where = describeLocation(d.getLocation());

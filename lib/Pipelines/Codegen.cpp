@@ -204,11 +204,15 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
       m->print(*os);
       return success();
     };
+    PhaseReporter silent(llvm::errs(), false, false);
+    PhaseReporter &report = options.reporter ? *options.reporter : silent;
+    report.begin("codegen (MLIR)");
     if (failed(lowerToLLVMDialect(
             module, codegen, options.configurePassManager,
             [&](ModuleOp m) { return dump("bufferized", m); })) ||
         failed(dump("llvm-dialect", module)))
       return failure();
+    report.end();
     // graphc-plan-memory: the body's last argument is the workspace.
     if (auto bytes = module->getAttrOfType<IntegerAttr>(
             "graphc.workspace_bytes"))
@@ -234,6 +238,7 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
     }
 
     // LLVM IR for the target machine, with the exported ABI, optimized.
+    report.begin("LLVM IR -O" + std::to_string(options.codegen.optLevel));
     llvm::LLVMContext llvmContext;
     auto llvmModule = translateToLLVMIR(module, llvmContext, **machine);
     if (!llvmModule)
@@ -247,6 +252,7 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
             optimizeModule(**llvmModule, **machine, options.codegen.optLevel))
       return writer.fail("LLVM optimization failed", std::move(err));
 
+    report.end();
     if (wants("llvm")) {
       llvm::raw_fd_ostream *os = writer.open(writer.path("ll"), /*text=*/true);
       if (!os)
@@ -278,9 +284,11 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
           writer.open(objectPath, /*text=*/false, /*temporary=*/!wants("obj"));
       if (!os)
         return failure();
+      report.begin("machine code");
       if (llvm::Error err = emitMachineCode(**llvmModule, **machine,
                                             MachineCodeKind::Object, *os))
         return writer.fail("cannot emit the object file", std::move(err));
+      report.end();
       // The linker reads the object from disk.
       if (failed(writer.flush()))
         return failure();
@@ -290,10 +298,12 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
         LinkOptions link;
         link.soname = llvm::sys::path::filename(writer.path("so")).str();
         link.triple = options.codegen.triple;
+        report.begin("link");
         if (llvm::Error err =
                 linkSharedLibrary({objectPath}, writer.path("so"), link))
           return writer.fail("cannot link '" + writer.path("so") + "'",
                              std::move(err));
+        report.end();
       }
     }
   }

@@ -27,6 +27,8 @@ const std::set<std::string> &graphc::getCompileEmitKinds() {
     k.insert("graph");
     k.insert("frozen-pb");
     k.insert("frozen-pbtxt");
+    k.insert("import");
+    k.insert("freeze");
     return k;
   }();
   return kinds;
@@ -210,10 +212,25 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   modelOptions.savedModelTags = options.savedModelTags;
   modelOptions.signature = options.signature;
   modelOptions.import = importOptions;
+  PhaseReporter silent(llvm::errs(), false, false);
+  PhaseReporter &report = options.reporter ? *options.reporter : silent;
+  std::string dir = llvm::sys::path::parent_path(options.outputPrefix).str();
+  // --emit import / freeze: the module after that phase, for debugging.
+  auto dumpPhase = [&](StringRef kind, ModuleOp m) -> LogicalResult {
+    if (!options.emit.count(kind.str()))
+      return success();
+    if (!dir.empty())
+      llvm::sys::fs::create_directories(dir);
+    return writeModule(m, options.outputPrefix + "." + kind.str() + ".mlir");
+  };
+  report.begin("import");
   FailureOr<ImportedModel> imported = importModel(&context, modelOptions);
   if (failed(imported))
     return failure();
   OwningOpRef<ModuleOp> module = std::move(imported->module);
+  report.end(*module);
+  if (failed(dumpPhase("import", *module)))
+    return failure();
 
   PassManager graphPM(&context);
   if (options.configurePassManager &&
@@ -221,10 +238,12 @@ LogicalResult graphc::compileModel(MLIRContext &context,
     return failure();
   buildGraphFreezePipeline(graphPM, imported->valueSources,
                            options.keepVariables);
+  report.begin("freeze");
   if (failed(graphPM.run(*module)))
     return failure();
-
-  std::string dir = llvm::sys::path::parent_path(options.outputPrefix).str();
+  report.end(*module);
+  if (failed(dumpPhase("freeze", *module)))
+    return failure();
   if (options.foldConstants &&
       (options.emit.count("frozen-pb") || options.emit.count("frozen-pbtxt"))) {
     auto func = module->lookupSymbol<func::FuncOp>(importOptions.functionName);
@@ -246,7 +265,8 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   }
   std::set<std::string> codegenKinds;
   for (const std::string &kind : options.emit)
-    if (kind != "graph" && kind != "frozen-pb" && kind != "frozen-pbtxt")
+    if (kind != "graph" && kind != "frozen-pb" && kind != "frozen-pbtxt" &&
+        kind != "import" && kind != "freeze")
       codegenKinds.insert(kind);
   if (codegenKinds.empty() && !options.emit.count("graph"))
     return success();
@@ -258,8 +278,10 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   buildGraphSimplifyPipeline(simplifyPM);
   if (options.graphFolds)
     buildGraphFoldPipeline(simplifyPM);
+  report.begin("optimize");
   if (failed(simplifyPM.run(*module)))
     return failure();
+  report.end(*module);
 
   if (options.emit.count("graph")) {
     if (!dir.empty())
@@ -295,8 +317,10 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   convertPM.nest<func::FuncOp>().addPass(createGraphToLinalgPass());
   auto func = module->lookupSymbol<func::FuncOp>(importOptions.functionName);
   FunctionType graphType = func.getFunctionType();
+  report.begin("lower to linalg");
   if (failed(convertPM.run(*module)))
     return failure();
+  report.end();
 
   FailureOr<ModelSignature> signature = signatureOf(func, graphType);
   if (failed(signature))
@@ -315,5 +339,6 @@ LogicalResult graphc::compileModel(MLIRContext &context,
   emit.emit = codegenKinds;
   emit.codegen = options.codegen;
   emit.configurePassManager = options.configurePassManager;
+  emit.reporter = options.reporter;
   return emitArtifacts(*module, *signature, emit);
 }

@@ -24,6 +24,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 
 using namespace llvm;
 
@@ -56,6 +57,11 @@ static cl::opt<bool> foldConstants(
     "fold-constants",
     cl::desc("With --emit frozen-pb: evaluate subgraphs that compute only on "
              "constants and write their results as Const nodes"), cl::cat(graphCompileCategory));
+static cl::opt<bool> verbose(
+    "v", cl::desc("Report each phase with its time, and the graph's size "
+                  "(nodes, ops by type, constant bytes) after import, "
+                  "freezing and optimization"),
+    cl::cat(graphCompileCategory));
 static cl::opt<std::string> target(
     "target",
     cl::desc("Target triple, e.g. aarch64-linux-gnu (default: the host's); "
@@ -185,13 +191,19 @@ int main(int argc, char **argv) {
   options.keepVariables.assign(keepVariables.begin(), keepVariables.end());
   options.codegen.threads = threads;
   options.graphFolds = graphFolds;
+  // -v: a line per phase; on a terminal, a transient status line.
+  graphc::PhaseReporter reporter(
+      errs(), verbose, llvm::sys::Process::StandardErrIsDisplayed());
+  options.reporter = &reporter;
   options.configurePassManager = [](mlir::PassManager &pm) {
     return mlir::applyPassManagerCLOptions(pm);
   };
 
   mlir::MLIRContext context;
-  graphc::ScopedDiagnosticPrinter diagnostics(&context);
+  graphc::ScopedDiagnosticPrinter diagnostics(
+      &context, errs(), [&reporter] { reporter.clearStatus(); });
   if (failed(graphc::compileModel(context, options)))
     return 2;
+  reporter.finish();
   return 0;
 }

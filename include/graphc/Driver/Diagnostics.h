@@ -13,13 +13,18 @@
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/Support/raw_ostream.h"
 
+#include <functional>
+
 namespace graphc {
 
 /// Installs the one-line printer on `context` for its lifetime.
 class ScopedDiagnosticPrinter : public mlir::ScopedDiagnosticHandler {
 public:
+  /// `beforePrint` (if set) runs before each diagnostic is printed (a
+  /// progress line clears itself).
   explicit ScopedDiagnosticPrinter(mlir::MLIRContext *context,
-                                   llvm::raw_ostream &os = llvm::errs());
+                                   llvm::raw_ostream &os = llvm::errs(),
+                                   std::function<void()> beforePrint = {});
   /// Number of errors printed so far.
   unsigned numErrors() const { return errors; }
 

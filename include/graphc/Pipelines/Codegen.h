@@ -13,6 +13,7 @@
 #ifndef GRAPHC_PIPELINES_CODEGEN_H
 #define GRAPHC_PIPELINES_CODEGEN_H
 
+#include "graphc/Pipelines/PhaseReport.h"
 #include "graphc/Codegen/Pipeline.h"
 #include "graphc/Target/ModelSignature.h"
 
@@ -47,6 +48,8 @@ struct EmitOptions {
   /// Called on the MLIR pass manager before it runs (e.g. to apply
   /// --mlir-print-ir-after-all); may fail.
   std::function<mlir::LogicalResult(mlir::PassManager &)> configurePassManager;
+  /// Reports the codegen phases (PhaseReport.h); null: silent.
+  PhaseReporter *reporter = nullptr;
 };
 
 /// The file kinds EmitOptions::emit accepts.

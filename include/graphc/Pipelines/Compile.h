@@ -9,6 +9,7 @@
 #ifndef GRAPHC_PIPELINES_COMPILE_H
 #define GRAPHC_PIPELINES_COMPILE_H
 
+#include "graphc/Pipelines/PhaseReport.h"
 #include "graphc/Import/ImportGraphDef.h"
 #include "graphc/Transforms/VariableValueSource.h"
 #include "graphc/Pipelines/Codegen.h"
@@ -42,7 +43,9 @@ struct CompileOptions {
   /// obj, so, h, mlir (linalg), llvm, asm, graph (the graph dialect
   /// after freezing and folding, PREFIX.graph.mlir), and frozen-pb /
   /// frozen-pbtxt (a frozen GraphDef after freezing and pruning, PREFIX.pb /
-  /// PREFIX.pbtxt).
+  /// PREFIX.pbtxt); for debugging, the module after any phase: import
+  /// (PREFIX.import.mlir), freeze (PREFIX.freeze.mlir), graph, mlir,
+  /// bufferized, llvm-dialect.
   std::set<std::string> emit = {"obj", "so", "h"};
   /// --fold-constants: before the frozen-pb export, replace the subgraphs
   /// that compute only on constants by Consts of their values (TF's
@@ -58,6 +61,9 @@ struct CompileOptions {
   CodegenOptions codegen;
   /// Applied to every pass manager the pipeline runs (IR printing, timing).
   std::function<mlir::LogicalResult(mlir::PassManager &)> configurePassManager;
+  /// Reports each phase (graph-compile -v, or a terminal status); null:
+  /// silent.
+  PhaseReporter *reporter = nullptr;
 };
 
 /// Every --emit kind graph-compile accepts.
