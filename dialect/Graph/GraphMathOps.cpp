@@ -428,7 +428,7 @@ LogicalResult graphc::graph::refineReduction(Operation *op, Value input,
 
 namespace {
 
-enum class ReduceKind { Sum, Prod, Max, Min };
+enum class ReduceKind { Sum, Prod, Max, Min, All, Any };
 
 /// Reduces the constant `inputAttr` over the constant axes, combining in
 /// row-major input order (the order the lowering accumulates in). Sum and
@@ -463,6 +463,9 @@ Attribute foldReduction(ReduceKind kind, Attribute inputAttr,
     return {};
 
   Type element = input.getElementType();
+  if ((kind == ReduceKind::All || kind == ReduceKind::Any) !=
+      element.isInteger(1))
+    return {}; // All/Any take bools; the others do not
   bool isUnsigned = isUnsignedInt(element);
   SmallVector<Scalar> acc;
   acc.reserve(stride);
@@ -490,6 +493,8 @@ Attribute foldReduction(ReduceKind kind, Attribute inputAttr,
       case ReduceKind::Prod: a = mul(a, v); break;
       case ReduceKind::Max: a = llvm::maximum(a, v); break;
       case ReduceKind::Min: a = llvm::minimum(a, v); break;
+      case ReduceKind::All:
+      case ReduceKind::Any: break; // bools only: not reached
       }
       for (int64_t d = rank - 1; d >= 0; --d) {
         if (++index[d] < shape[d])
@@ -503,10 +508,13 @@ Attribute foldReduction(ReduceKind kind, Attribute inputAttr,
     return buildConstant(resultType, acc);
   }
   auto intType = dyn_cast<IntegerType>(element);
-  if (!intType || intType.getWidth() == 1)
+  bool logical = kind == ReduceKind::All || kind == ReduceKind::Any;
+  if (!intType || (intType.getWidth() == 1) != logical)
     return {};
   unsigned width = intType.getWidth();
-  APInt init = kind == ReduceKind::Sum    ? APInt(width, 0)
+  APInt init = kind == ReduceKind::All    ? APInt(1, 1)
+               : kind == ReduceKind::Any  ? APInt(1, 0)
+               : kind == ReduceKind::Sum  ? APInt(width, 0)
                : kind == ReduceKind::Prod ? APInt(width, 1)
                : kind == ReduceKind::Max
                    ? (isUnsigned ? APInt::getMinValue(width)
@@ -531,6 +539,8 @@ Attribute foldReduction(ReduceKind kind, Attribute inputAttr,
       if (isUnsigned ? v.ult(a) : v.slt(a))
         a = v;
       break;
+    case ReduceKind::All: a &= v; break;
+    case ReduceKind::Any: a |= v; break;
     }
     for (int64_t d = rank - 1; d >= 0; --d) {
       if (++index[d] < shape[d])
@@ -1334,6 +1344,14 @@ OpFoldResult MinOp::fold(FoldAdaptor adaptor) {
   return foldReduction(ReduceKind::Min, adaptor.getInput(),
                        adaptor.getReductionIndices(), getOutput());
 }
+OpFoldResult AllOp::fold(FoldAdaptor adaptor) {
+  return foldReduction(ReduceKind::All, adaptor.getInput(),
+                       adaptor.getReductionIndices(), getOutput());
+}
+OpFoldResult AnyOp::fold(FoldAdaptor adaptor) {
+  return foldReduction(ReduceKind::Any, adaptor.getInput(),
+                       adaptor.getReductionIndices(), getOutput());
+}
 
 OpFoldResult ArgMaxOp::fold(FoldAdaptor adaptor) {
   return foldArgReduction(/*isMax=*/true, adaptor.getInput(),
@@ -1342,4 +1360,14 @@ OpFoldResult ArgMaxOp::fold(FoldAdaptor adaptor) {
 OpFoldResult ArgMinOp::fold(FoldAdaptor adaptor) {
   return foldArgReduction(/*isMax=*/false, adaptor.getInput(),
                           adaptor.getDimension(), getOutput());
+}
+
+Attribute graphc::graph::foldFloatUnaryInDouble(Attribute x, Value result,
+                                                double (*fn)(double)) {
+  return foldUnary(
+      x, result,
+      [&](const APFloat &v) -> std::optional<APFloat> {
+        return applyInDouble(v, fn);
+      },
+      nullptr);
 }

@@ -43,6 +43,38 @@ def Graph_LeakyReluOp : Graph_UnaryOp<"LeakyRelu", "x > 0 ? x : alpha * x"> {
 }
 } // hasFolder
 
+
+// Float-only unary math with a C math function: the class folds constants
+// with it (in double, rounded to the element type); the lowering
+// (MathPatterns.cpp) uses the math dialect op of the same name, which
+// math-to-libm / math-to-llvm turn into libm calls or LLVM intrinsics.
+class Graph_LibmUnaryOp<string mnemonic, string what, string cFunction>
+    : Graph_UnaryOp<mnemonic, what> {
+  let hasFolder = 1;
+  let moreDefinitions = [{
+    ::mlir::OpFoldResult $cppClass::fold(FoldAdaptor adaptor) {
+      return foldFloatUnaryInDouble(adaptor.getX(), getY(), ::}] # cFunction
+      # [{);
+    }
+  }];
+}
+def Graph_SinOp : Graph_LibmUnaryOp<"Sin", "sin(x)", "sin">;
+def Graph_CosOp : Graph_LibmUnaryOp<"Cos", "cos(x)", "cos">;
+def Graph_TanOp : Graph_LibmUnaryOp<"Tan", "tan(x)", "tan">;
+def Graph_AsinOp : Graph_LibmUnaryOp<"Asin", "arcsin(x)", "asin">;
+def Graph_AcosOp : Graph_LibmUnaryOp<"Acos", "arccos(x)", "acos">;
+def Graph_AtanOp : Graph_LibmUnaryOp<"Atan", "arctan(x)", "atan">;
+def Graph_SinhOp : Graph_LibmUnaryOp<"Sinh", "sinh(x)", "sinh">;
+def Graph_CoshOp : Graph_LibmUnaryOp<"Cosh", "cosh(x)", "cosh">;
+def Graph_AsinhOp : Graph_LibmUnaryOp<"Asinh", "arsinh(x)", "asinh">;
+def Graph_AcoshOp : Graph_LibmUnaryOp<"Acosh", "arcosh(x)", "acosh">;
+def Graph_AtanhOp : Graph_LibmUnaryOp<"Atanh", "artanh(x)", "atanh">;
+def Graph_CeilOp : Graph_LibmUnaryOp<"Ceil", "smallest integer >= x", "ceil">;
+def Graph_RoundOp : Graph_LibmUnaryOp<"Round", "x rounded to the nearest integer, half to even", "nearbyint">;
+def Graph_RintOp : Graph_LibmUnaryOp<"Rint", "x rounded to the nearest integer, half to even", "rint">;
+def Graph_Expm1Op : Graph_LibmUnaryOp<"Expm1", "exp(x) - 1, exact near 0", "expm1">;
+def Graph_Log1pOp : Graph_LibmUnaryOp<"Log1p", "log(1 + x), exact near 0", "log1p">;
+
 def Graph_LogSoftmaxOp : Graph_ShapedOp<"LogSoftmax",
     [Pure, AllElementTypesMatch<["logits", "logsoftmax"]>]> {
   let summary = "log of the softmax over the last dimension";
@@ -217,6 +249,9 @@ def Graph_SumOp : Graph_ReductionOp<"Sum", "sum">;
 def Graph_ProdOp : Graph_ReductionOp<"Prod", "product">;
 def Graph_MaxOp : Graph_ReductionOp<"Max", "maximum (NaN propagates)">;
 def Graph_MinOp : Graph_ReductionOp<"Min", "minimum (NaN propagates)">;
+// Bools only, as TF registers them (tf.reduce_all / tf.reduce_any).
+def Graph_AllOp : Graph_ReductionOp<"All", "logical and">;
+def Graph_AnyOp : Graph_ReductionOp<"Any", "logical or">;
 
 // The index of the extreme value along the scalar `dimension`; the first
 // index wins among equal values. The result element type is TF's

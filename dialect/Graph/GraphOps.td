@@ -76,11 +76,13 @@ class Graph_UnaryOp<string mnemonic, string what>
   let summary = what;
   let arguments = (ins AnyTensor:$x);
   let results = (outs AnyTensor:$y);
+  // Further methods a subclass defines (Graph_LibmUnaryOp's fold).
+  code moreDefinitions = "";
   let extraClassDefinition = [{
     ::mlir::LogicalResult $cppClass::refineResultTypes() {
       return refineSameAsOperand(*this);
     }
-  }];
+  }] # moreDefinitions;
 }
 
 // Numpy-style broadcasting binary ops; they fold when both sides are constant.

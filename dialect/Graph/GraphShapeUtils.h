@@ -144,6 +144,11 @@ mlir::LogicalResult verifyArgReduction(mlir::Operation *op,
 mlir::LogicalResult refineArgReduction(mlir::Operation *op, mlir::Value input,
                                        mlir::Value dimension);
 
+/// Fold of a float-only unary op computed by `fn` in double and rounded
+/// to the element type (Graph_LibmUnaryOp); null if `x` is no constant.
+mlir::Attribute foldFloatUnaryInDouble(mlir::Attribute x, mlir::Value result,
+                                       double (*fn)(double));
+
 } // namespace graphc::graph
 
 #endif // GRAPH_GRAPHSHAPEUTILS_H

@@ -112,7 +112,9 @@ std::vector<OpSpec> buildTable() {
   for (const char *op : {"Relu", "Relu6", "Elu", "Selu", "Sigmoid", "Tanh",
                          "Softmax", "LogSoftmax", "Exp", "Log", "Sqrt",
                          "Rsqrt", "Square", "Abs", "Neg", "Floor", "Ceil", "Erf",
-                         "Erfc"})
+                         "Erfc", "Sin", "Cos", "Tan", "Asin", "Acos", "Atan",
+                         "Sinh", "Cosh", "Asinh", "Acosh", "Atanh", "Round",
+                         "Rint", "Expm1", "Log1p"})
     unary(op);
   t.push_back({"LeakyRelu", {"T"}, {"T"}, {{"alpha", real(0.2f)}}});
   t.push_back({"AddN", {"N*T"}, {"T"}, {}});
@@ -122,6 +124,9 @@ std::vector<OpSpec> buildTable() {
   t.push_back({"LogicalNot", {"=bool"}, {"=bool"}, {}});
   for (const char *op : {"Mean", "Sum", "Max", "Min", "Prod"})
     reduction(op);
+  for (const char *op : {"All", "Any"})
+    t.push_back({op, {"=bool", "Tidx"}, {"=bool"},
+                 {{"keep_dims", boolean(false)}, {"Tidx", type(tf::DT_INT32)}}});
 
   // Shapes.
   t.push_back({"Reshape", {"T", "Tshape"}, {"T"}, {{"Tshape", type(tf::DT_INT32)}}});

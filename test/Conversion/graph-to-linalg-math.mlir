@@ -304,3 +304,29 @@ func.func @division(%x: tensor<4xf32>, %y: tensor<4xf32>, %i: tensor<4xi32>, %j:
   %4 = graph.FloorMod %x, %y : (tensor<4xf32>, tensor<4xf32>) -> tensor<4xf32> loc("floormod")
   return %0, %1, %2, %3, %4 : tensor<4xf32>, tensor<4xi32>, tensor<4xf32>, tensor<4xi32>, tensor<4xf32>
 }
+
+// -----
+
+// Graph_LibmUnaryOp lowers to its math dialect op; All / Any reduce bools
+// with andi (from true) / ori (from false).
+// CHECK-LABEL: func.func @libm_and_logical
+// CHECK: linalg.generic
+// CHECK:   math.sin
+// CHECK: linalg.generic
+// CHECK:   math.roundeven
+// CHECK: %[[TRUE:.*]] = arith.constant true
+// CHECK: linalg.fill ins(%[[TRUE]] : i1)
+// CHECK: linalg.reduce
+// CHECK:   arith.andi
+// CHECK: %[[FALSE:.*]] = arith.constant false
+// CHECK: linalg.fill ins(%[[FALSE]] : i1)
+// CHECK: linalg.reduce
+// CHECK:   arith.ori
+func.func @libm_and_logical(%x: tensor<4xf32>, %b: tensor<2x3xi1>) -> (tensor<4xf32>, tensor<4xf32>, tensor<2xi1>, tensor<2xi1>) {
+  %s = graph.Sin %x : (tensor<4xf32>) -> tensor<4xf32>
+  %r = graph.Round %x : (tensor<4xf32>) -> tensor<4xf32>
+  %axis = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32>
+  %all = graph.All %b, %axis : (tensor<2x3xi1>, tensor<i32>) -> tensor<2xi1>
+  %any = graph.Any %b, %axis : (tensor<2x3xi1>, tensor<i32>) -> tensor<2xi1>
+  return %s, %r, %all, %any : tensor<4xf32>, tensor<4xf32>, tensor<2xi1>, tensor<2xi1>
+}

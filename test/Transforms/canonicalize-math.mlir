@@ -261,3 +261,29 @@ func.func @division() -> (tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<2x
   %5 = graph.FloorDiv %one, %zero : (tensor<1xi32>, tensor<1xi32>) -> tensor<1xi32>
   return %0, %1, %2, %3, %4, %5 : tensor<4xi32>, tensor<4xi32>, tensor<4xi32>, tensor<2xf32>, tensor<2xf32>, tensor<1xi32>
 }
+
+// -----
+
+// Graph_LibmUnaryOp folds with its C function in double, rounded to the
+// element type (sin(0.5) = 0.479425538..., round(2.5) = 2 and
+// round(-1.5) = -2: half to even); All/Any fold on bools.
+// CHECK-LABEL: func.func @fold_libm_and_logical
+// CHECK-DAG: graph.Const {{.*}}dense<[0.000000e+00, 0.47942555]> : tensor<2xf32>
+// CHECK-DAG: graph.Const {{.*}}dense<[2.000000e+00, -2.000000e+00, 1.000000e+00]> : tensor<3xf32>
+// CHECK-DAG: graph.Const {{.*}}dense<[false, true]> : tensor<2xi1>
+// CHECK-DAG: graph.Const {{.*}}dense<true> : tensor<2xi1>
+// CHECK-NOT: graph.Sin
+// CHECK-NOT: graph.Round
+// CHECK-NOT: graph.All
+// CHECK-NOT: graph.Any
+func.func @fold_libm_and_logical() -> (tensor<2xf32>, tensor<3xf32>, tensor<2xi1>, tensor<2xi1>) {
+  %x = graph.Const {value = dense<[0.0, 0.5]> : tensor<2xf32>} : tensor<2xf32>
+  %s = graph.Sin %x : (tensor<2xf32>) -> tensor<2xf32>
+  %h = graph.Const {value = dense<[2.5, -1.5, 0.75]> : tensor<3xf32>} : tensor<3xf32>
+  %r = graph.Round %h : (tensor<3xf32>) -> tensor<3xf32>
+  %b = graph.Const {value = dense<[[true, false], [true, true]]> : tensor<2x2xi1>} : tensor<2x2xi1>
+  %axis = graph.Const {value = dense<1> : tensor<i32>} : tensor<i32>
+  %all = graph.All %b, %axis : (tensor<2x2xi1>, tensor<i32>) -> tensor<2xi1>
+  %any = graph.Any %b, %axis : (tensor<2x2xi1>, tensor<i32>) -> tensor<2xi1>
+  return %s, %r, %all, %any : tensor<2xf32>, tensor<3xf32>, tensor<2xi1>, tensor<2xi1>
+}

@@ -622,7 +622,7 @@ FailureOr<SmallVector<int64_t>> getReductionAxes(Value original, Value adapted,
   return axes;
 }
 
-enum class ReduceKind { Sum, Prod, Max, Min };
+enum class ReduceKind { Sum, Prod, Max, Min, All, Any };
 
 /// The identity of `kind` for `type`: 0, 1, -inf / +inf, or the integer
 /// extremes (of unsigned integers when `isUnsigned`).
@@ -631,7 +631,10 @@ TypedAttr getReduceInit(ReduceKind kind, Type type, bool isUnsigned) {
   case ReduceKind::Sum:
     return getScalarAttr(type, 0);
   case ReduceKind::Prod:
+  case ReduceKind::All:
     return getScalarAttr(type, 1);
+  case ReduceKind::Any:
+    return getScalarAttr(type, 0);
   case ReduceKind::Max:
   case ReduceKind::Min:
     break;
@@ -679,6 +682,10 @@ Value combine(ReduceKind kind, OpBuilder &b, Location loc, Value x, Value acc,
     if (isUnsigned)
       return arith::MinUIOp::create(b, loc, x, acc);
     return arith::MinSIOp::create(b, loc, x, acc);
+  case ReduceKind::All:
+    return arith::AndIOp::create(b, loc, x, acc);
+  case ReduceKind::Any:
+    return arith::OrIOp::create(b, loc, x, acc);
   }
   llvm_unreachable("unknown reduction");
 }
@@ -691,8 +698,16 @@ struct ReductionLowering : GraphOpLowering<OpTy> {
   bool handlesUnsigned() const override { return true; }
   std::string check(OpTy op) const override {
     auto inputType = getStaticType(op.getInput());
+    bool logical = Kind == ReduceKind::All || Kind == ReduceKind::Any;
+    if (logical != inputType.getElementType().isInteger(1))
+      return logical ? "All and Any take bools, got " +
+                           describeElementType(inputType.getElementType())
+                     : checkArithType(inputType.getElementType(),
+                                      /*allowInt=*/true);
     if (std::string reason =
-            checkArithType(inputType.getElementType(), /*allowInt=*/true);
+            logical ? ""
+                    : checkArithType(inputType.getElementType(),
+                                     /*allowInt=*/true);
         !reason.empty())
       return reason;
     if (failed(getReductionAxes(op.getReductionIndices(), Value(),
@@ -881,6 +896,39 @@ void populateMathPatterns(RewritePatternSet &patterns) {
                // libm's erff/erfcf (math-to-libm).
                ElementwiseLowering<ErfOp, mathBody<ErfOp, math::ErfOp>, Ints::None>,
                ElementwiseLowering<ErfcOp, mathBody<ErfcOp, math::ErfcOp>,
+                                   Ints::None>,
+               // Graph_LibmUnaryOp: libm calls or LLVM intrinsics.
+               ElementwiseLowering<SinOp, mathBody<SinOp, math::SinOp>,
+                                   Ints::None>,
+               ElementwiseLowering<CosOp, mathBody<CosOp, math::CosOp>,
+                                   Ints::None>,
+               ElementwiseLowering<TanOp, mathBody<TanOp, math::TanOp>,
+                                   Ints::None>,
+               ElementwiseLowering<AsinOp, mathBody<AsinOp, math::AsinOp>,
+                                   Ints::None>,
+               ElementwiseLowering<AcosOp, mathBody<AcosOp, math::AcosOp>,
+                                   Ints::None>,
+               ElementwiseLowering<AtanOp, mathBody<AtanOp, math::AtanOp>,
+                                   Ints::None>,
+               ElementwiseLowering<SinhOp, mathBody<SinhOp, math::SinhOp>,
+                                   Ints::None>,
+               ElementwiseLowering<CoshOp, mathBody<CoshOp, math::CoshOp>,
+                                   Ints::None>,
+               ElementwiseLowering<AsinhOp, mathBody<AsinhOp, math::AsinhOp>,
+                                   Ints::None>,
+               ElementwiseLowering<AcoshOp, mathBody<AcoshOp, math::AcoshOp>,
+                                   Ints::None>,
+               ElementwiseLowering<AtanhOp, mathBody<AtanhOp, math::AtanhOp>,
+                                   Ints::None>,
+               ElementwiseLowering<CeilOp, mathBody<CeilOp, math::CeilOp>,
+                                   Ints::None>,
+               ElementwiseLowering<RoundOp, mathBody<RoundOp, math::RoundEvenOp>,
+                                   Ints::None>,
+               ElementwiseLowering<RintOp, mathBody<RintOp, math::RoundEvenOp>,
+                                   Ints::None>,
+               ElementwiseLowering<Expm1Op, mathBody<Expm1Op, math::ExpM1Op>,
+                                   Ints::None>,
+               ElementwiseLowering<Log1pOp, mathBody<Log1pOp, math::Log1pOp>,
                                    Ints::None>>(ctx);
   // Unary math on floats and integers.
   patterns.add<ElementwiseLowering<SquareOp, squareBody<SquareOp>, Ints::All>,
@@ -917,7 +965,9 @@ void populateMathPatterns(RewritePatternSet &patterns) {
                LogicalLowering<LogicalOrOp, arith::OrIOp>,
                LogicalLowering<LogicalNotOp, arith::XOrIOp>>(ctx);
   // Reductions.
-  patterns.add<ReductionLowering<SumOp, ReduceKind::Sum>,
+  patterns.add<ReductionLowering<AllOp, ReduceKind::All>,
+               ReductionLowering<AnyOp, ReduceKind::Any>,
+               ReductionLowering<SumOp, ReduceKind::Sum>,
                ReductionLowering<ProdOp, ReduceKind::Prod>,
                ReductionLowering<MaxOp, ReduceKind::Max>,
                ReductionLowering<MinOp, ReduceKind::Min>,

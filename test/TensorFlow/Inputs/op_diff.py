@@ -89,8 +89,8 @@ def make_input(rng, shape, dtype, domain):
         v = rng.uniform(-0.9, 0.9, shape)
     elif domain == "small":
         v = rng.uniform(0.0, 3.0, shape)
-    elif domain == "quarters":  # ties certain: 0, 0.25, 0.5, 0.75
-        v = rng.integers(0, 4, shape) * 0.25
+    elif domain == "quarters":  # ties certain: -2, -1.75, ..., 1.75 (halves too)
+        v = rng.integers(-8, 8, shape) * 0.25
     elif domain == "boxes":  # [N, 4] corners in [0, 4), some overlapping
         v = rng.uniform(0.0, 4.0, shape)
         v[:, 2:] = v[:, :2] + rng.uniform(-1.5, 1.5, (shape[0], 2))
@@ -115,6 +115,14 @@ UNARY = {  # op: (dtypes, domain)
     "Identity": ([F32, I32, BOOL, U8], "any"), "Snapshot": ([F32, I64], "any"),
     "StopGradient": ([F32], "any"), "OnesLike": ([F32, I32, BOOL, U8], "any"),
     "ZerosLike": ([F32, I64, BOOL, U8], "any"),
+    # Float math with a libm function (Graph_LibmUnaryOp); "unit" keeps
+    # asin/acos/atanh inside their domain, "pos" acosh and log1p near it.
+    "Sin": ([F32, F64, F16], "any"), "Cos": ([F32, F64, F16], "any"),
+    "Tan": ([F32, F64], "unit"), "Asin": ([F32, F64], "unit"), "Acos": ([F32, F64], "unit"),
+    "Atan": ([F32, F64], "any"), "Sinh": ([F32, F64], "any"), "Cosh": ([F32, F64], "any"),
+    "Asinh": ([F32, F64], "any"), "Acosh": ([F32, F64], "pos"), "Atanh": ([F32, F64], "unit"),
+    "Ceil": ([F32, F64, F16], "any"), "Round": ([F32, F64, F16], "quarters"),
+    "Rint": ([F32, F64], "quarters"), "Expm1": ([F32, F64], "any"), "Log1p": ([F32, F64], "pos"),
 }
 for op, (dtypes, domain) in UNARY.items():
     for dt in dtypes:
@@ -186,6 +194,13 @@ for op in ["Sum", "Mean", "Max", "Min", "Prod"]:
                      lambda x, op=op, axes=axes, keep=keep: getattr(raw, op)(
                          input=x, axis=tf.constant(axes, tf.int32), keep_dims=keep),
                      kind="reduce", terms=terms)
+for op in ["All", "Any"]:
+    for shape, axes in [((7,), [0]), ((3, 5), [1]), ((3, 5), [0, 1]), ((2, 3, 4), [0, 2]),
+                        ((1, 6, 6, 8), [1, 2])]:
+        for keep in [False, True]:
+            case(op, f"bool {list(shape)} axes={axes} keep_dims={keep}", [inp(shape, BOOL)],
+                 lambda x, op=op, axes=axes, keep=keep: getattr(raw, op)(
+                     input=x, axis=tf.constant(axes, tf.int32), keep_dims=keep))
 for op in ["ArgMax", "ArgMin"]:
     for dt in [F32, I32, U8]:
         for shape, axis in [((7,), 0), ((3, 5), 0), ((3, 5), 1), ((2, 3, 4), -1), ((1, 4, 4, 6), 3)]:
