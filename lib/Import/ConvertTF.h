@@ -8,6 +8,7 @@
 #ifndef GRAPHC_LIB_IMPORT_CONVERTTF_H
 #define GRAPHC_LIB_IMPORT_CONVERTTF_H
 
+#include "graphc/Import/DataTypes.h"
 #include "graphc/Import/TFGraph.h"
 #include "mlir/IR/Attributes.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -16,11 +17,7 @@
 
 namespace graphc::importer {
 
-/// Element type for a TF dtype (ref dtypes map to their base type).
-mlir::Type convertDataType(tf::DataType type, mlir::MLIRContext *context);
-
-/// The TF dtype of an element type, or DT_INVALID.
-tf::DataType dataTypeOf(mlir::Type elementType);
+// convertDataType / dataTypeOf: graphc/Import/DataTypes.h.
 
 /// tensor<dims x element>, unranked if the rank is unknown; -1 dims are `?`.
 mlir::TensorType convertShape(const tf::TensorShape &shape,

@@ -1,4 +1,5 @@
 //===- Compile.cpp - the whole TF-model-to-library pipeline ---------------===//
+#include "graphc/Import/DataTypes.h"
 #include "graphc/Pipelines/Compile.h"
 
 #include "graphc/Conversion/Passes.h"
@@ -118,19 +119,11 @@ FailureOr<ModelSignature> signatureOf(func::FuncOp func,
     t.name = name ? name.str() : (what + std::to_string(index)).str();
     t.shape.assign(ranked.getShape().begin(), ranked.getShape().end());
     Type element = ranked.getElementType();
-    t.dtype = element.isF32()            ? tf::DT_FLOAT
-              : element.isF64()          ? tf::DT_DOUBLE
-              : element.isF16()          ? tf::DT_HALF
-              : element.isInteger(1)     ? tf::DT_BOOL
-              : element.isUnsignedInteger(8)  ? tf::DT_UINT8
-              : element.isUnsignedInteger(16) ? tf::DT_UINT16
-              : element.isUnsignedInteger(32) ? tf::DT_UINT32
-              : element.isUnsignedInteger(64) ? tf::DT_UINT64
-              : element.isInteger(8)     ? tf::DT_INT8
-              : element.isInteger(16)    ? tf::DT_INT16
-              : element.isInteger(32)    ? tf::DT_INT32
-              : element.isInteger(64)    ? tf::DT_INT64
-                                         : tf::DT_INVALID;
+    t.dtype = importer::dataTypeOf(element);
+    // What a library passes: GRAPHC_DT_* (graphc-c/Runtime.h).
+    if (t.dtype == tf::DT_BFLOAT16 || t.dtype == tf::DT_STRING ||
+        t.dtype == tf::DT_RESOURCE)
+      t.dtype = tf::DT_INVALID;
     if (t.dtype == tf::DT_INVALID)
       return func.emitError() << what << " '" << t.name << "' has element type "
                               << element << ", which a library cannot pass";

@@ -30,6 +30,8 @@
 
 #include "graphc/Target/EntryPoint.h"
 #include "graphc/Target/SignatureUtils.h"
+#include "graphc-c/Runtime.h"
+#include "graphc/Import/TFGraph.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DerivedTypes.h"
@@ -38,6 +40,22 @@
 #include "llvm/IR/MDBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/ModRef.h"
+
+// The dtype codes a library reports are TensorFlow's (ModelSignature holds
+// tf::DataType): one mapping, checked here.
+static_assert(int(GRAPHC_DT_FLOAT) == int(graphc::tf::DT_FLOAT) &&
+                  int(GRAPHC_DT_DOUBLE) == int(graphc::tf::DT_DOUBLE) &&
+                  int(GRAPHC_DT_INT32) == int(graphc::tf::DT_INT32) &&
+                  int(GRAPHC_DT_UINT8) == int(graphc::tf::DT_UINT8) &&
+                  int(GRAPHC_DT_INT16) == int(graphc::tf::DT_INT16) &&
+                  int(GRAPHC_DT_INT8) == int(graphc::tf::DT_INT8) &&
+                  int(GRAPHC_DT_INT64) == int(graphc::tf::DT_INT64) &&
+                  int(GRAPHC_DT_BOOL) == int(graphc::tf::DT_BOOL) &&
+                  int(GRAPHC_DT_UINT16) == int(graphc::tf::DT_UINT16) &&
+                  int(GRAPHC_DT_HALF) == int(graphc::tf::DT_HALF) &&
+                  int(GRAPHC_DT_UINT32) == int(graphc::tf::DT_UINT32) &&
+                  int(GRAPHC_DT_UINT64) == int(graphc::tf::DT_UINT64),
+              "GRAPHC_DT_* must be TensorFlow's DataType numbers");
 
 using namespace graphc;
 using namespace llvm;

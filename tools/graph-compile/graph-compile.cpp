@@ -15,6 +15,7 @@
 //===----------------------------------------------------------------------===//
 #include "graphc/Conversion/GraphToLinalg/GraphToLinalg.h"
 #include "graphc/Driver/Diagnostics.h"
+#include "graphc/Driver/ModelFlags.h"
 #include "graphc/Pipelines/Compile.h"
 
 #include "mlir/IR/AsmState.h"
@@ -148,31 +149,21 @@ int main(int argc, char **argv) {
                      "or --list-ops)\n",
            2;
 
+  graphc::ModelFlags flags{model, feeds, fetches, checkpoint, savedModelTags,
+                           signature};
+  graphc::ModelImportOptions modelOptions;
+  std::string error;
+  if (!graphc::parseModelFlags(flags, modelOptions, error))
+    return errs() << "error: " << error << "\n", 2;
   graphc::CompileOptions options;
-  options.modelPath = model;
+  options.modelPath = modelOptions.path;
   options.outputPrefix =
       output.empty() ? sys::path::stem(model).str() : output.getValue();
   options.name = name;
-  options.checkpoint = checkpoint;
-  options.signature = signature;
-  options.savedModelTags.clear();
-  SmallVector<StringRef> tags;
-  StringRef(savedModelTags).split(tags, ',', -1, false);
-  for (StringRef tag : tags)
-    options.savedModelTags.push_back(tag.trim().str());
-  std::string error;
-  for (const std::string &text : feeds) {
-    auto feed = graphc::parseFeedSpec(text, error);
-    if (!feed)
-      return errs() << "error: " << error << "\n", 2;
-    options.import.feeds.push_back(*feed);
-  }
-  for (const std::string &text : fetches) {
-    auto fetch = graphc::parseFetchSpec(text, error);
-    if (!fetch)
-      return errs() << "error: " << error << "\n", 2;
-    options.import.fetches.push_back(*fetch);
-  }
+  options.checkpoint = modelOptions.checkpoint;
+  options.signature = modelOptions.signature;
+  options.savedModelTags = modelOptions.savedModelTags;
+  options.import = modelOptions.import;
   options.emit.clear();
   SmallVector<StringRef> kinds;
   StringRef(emit).split(kinds, ',', -1, false);

@@ -1,76 +1,67 @@
-//===- graph-translate.cpp - TF model files to MLIR -----------------------===//
+//===- graph-translate.cpp - TF models to MLIR and back -------------------===//
 //
-//   graph-translate --import-graphdef FILE [--feed ...] [--fetch ...] [-o OUT]
-// prints the imported graph-dialect module, as graph-compile imports it
-// (graphc::importModel: function calls inlined, TF1 control flow raised,
-// loop functions imported; FILE may also be a .meta or a SavedModel). Exit status 2 with one `error:`
-// line on bad input.
+//   graph-translate --import-graphdef MODEL [--feed ...] [--fetch ...] [-o OUT]
+//   graph-translate --export-graphdef GRAPH.mlir [--graphdef-text] [-o OUT]
+// mlir-translate with graphc's translations (graphc/Driver/Translations.h):
+// a TF model to the graph dialect, as graph-compile imports it, and a
+// graph-dialect module back to a GraphDef. Exit status 2 with `error:`
+// lines on bad input.
 //
 //===----------------------------------------------------------------------===//
-#include "graphc/Driver/Diagnostics.h"
-#include "graphc/Import/ImportGraphDef.h"
-#include "graphc/Import/ImportModel.h"
+#include "graphc/Driver/Translations.h"
 
-#include "Graph/GraphDialect.h"
-#include "mlir/Dialect/Func/IR/FuncOps.h"
-#include "mlir/IR/AsmState.h"
-#include "mlir/IR/MLIRContext.h"
-#include "mlir/Support/FileUtilities.h"
-#include "llvm/Support/CommandLine.h"
-#include "llvm/Support/InitLLVM.h"
-#include "llvm/Support/ToolOutputFile.h"
+#include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
-using namespace llvm;
-
-static cl::OptionCategory graphTranslateCategory("graph-translate options");
-
-static cl::opt<std::string> inputFile(cl::Positional, cl::desc("<model file>"),
-                                      cl::Required, cl::cat(graphTranslateCategory));
-static cl::opt<bool> importGraphDef("import-graphdef",
-                                    cl::desc("Import a TF GraphDef (.pb/.pbtxt)"),
-                                    cl::Required, cl::cat(graphTranslateCategory));
-static cl::list<std::string> feeds("feed",
-                                   cl::desc("NAME[:INDEX][:SHAPE] to feed"), cl::cat(graphTranslateCategory));
-static cl::list<std::string> fetches("fetch", cl::desc("NAME[:INDEX] to fetch"), cl::cat(graphTranslateCategory));
-static cl::opt<std::string> outputFile("o", cl::desc("Output file"),
-                                       cl::init("-"), cl::cat(graphTranslateCategory));
+#include <string>
+#include <vector>
 
 int main(int argc, char **argv) {
-  InitLLVM init(argc, argv);
-  mlir::registerAsmPrinterCLOptions();
-  mlir::registerMLIRContextCLOptions();
-  // --help lists our options; LLVM/MLIR ones (e.g. --mlir-print-ir-after-all)
-  // stay usable but unlisted.
-  cl::HideUnrelatedOptions(graphTranslateCategory);
-  cl::ParseCommandLineOptions(argc, argv, "graphc model importer\n");
-
-  mlir::MLIRContext context;
-  graphc::ScopedDiagnosticPrinter diagnostics(&context);
-  graphc::ModelImportOptions model;
-  model.path = inputFile;
-  graphc::ImportOptions &options = model.import;
-  std::string error;
-  for (const std::string &text : feeds) {
-    auto feed = graphc::parseFeedSpec(text, error);
-    if (!feed)
-      return errs() << "error: " << error << "\n", 2;
-    options.feeds.push_back(*feed);
+  graphc::registerGraphcTranslations();
+  // mlir-translate reads its input as one file before any translation
+  // runs. Say what graphc's tools say about a missing one, and let a
+  // SavedModel directory stand for its saved_model.pb (which
+  // --import-graphdef maps back to the directory).
+  std::vector<std::string> storage(argv, argv + argc);
+  static const char *const withValue[] = {"-o",          "--feed",
+                                          "--fetch",     "--checkpoint",
+                                          "--signature", "--saved-model-tags"};
+  for (int i = 1; i < argc; ++i) {
+    llvm::StringRef arg = argv[i];
+    if (llvm::is_contained(withValue, arg)) {
+      ++i;
+      continue;
+    }
+    if (arg.starts_with("-"))
+      continue;
+    if (llvm::sys::fs::is_directory(arg)) {
+      llvm::SmallString<256> pb(arg);
+      llvm::sys::path::append(pb, "saved_model.pb");
+      if (!llvm::sys::fs::exists(pb)) {
+        pb = arg;
+        llvm::sys::path::append(pb, "saved_model.pbtxt");
+      }
+      if (!llvm::sys::fs::exists(pb)) {
+        llvm::errs() << "error: " << arg
+                     << ": a directory, but not a SavedModel (no "
+                        "saved_model.pb)\n";
+        return 2;
+      }
+      storage[i] = pb.str().str();
+    } else if (!llvm::sys::fs::exists(arg)) {
+      llvm::errs() << "error: " << arg
+                   << ": cannot open file: No such file or directory\n";
+      return 2;
+    }
   }
-  for (const std::string &text : fetches) {
-    auto fetch = graphc::parseFetchSpec(text, error);
-    if (!fetch)
-      return errs() << "error: " << error << "\n", 2;
-    options.fetches.push_back(*fetch);
-  }
-  mlir::FailureOr<graphc::ImportedModel> imported =
-      graphc::importModel(&context, model);
-  if (failed(imported))
-    return 2;
-  mlir::OwningOpRef<mlir::ModuleOp> &module = imported->module;
-  auto output = mlir::openOutputFile(outputFile, &error);
-  if (!output)
-    return errs() << "error: " << error << "\n", 2;
-  module->print(output->os());
-  output->keep();
-  return 0;
+  std::vector<char *> args;
+  for (std::string &s : storage)
+    args.push_back(s.data());
+  return mlir::failed(mlir::mlirTranslateMain(int(args.size()), args.data(),
+                                              "graphc translator"))
+             ? 2
+             : 0;
 }
