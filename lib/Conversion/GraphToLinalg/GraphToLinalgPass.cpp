@@ -312,6 +312,20 @@ LogicalResult GraphToLinalgPass::checkConvertible(func::FuncOp func) {
       diag << entry.first << " (" << count << (count == 1 ? " node" : " nodes")
            << ", first '" << first << "')";
     });
+    // Ops graphc leaves out by design, with what to use instead.
+    static const std::pair<StringRef, StringRef> kWhy[] = {
+        {"NonMaxSuppressionV2",
+         "keeps a data-dependent number of boxes, and graphc compiles static "
+         "shapes; NonMaxSuppressionV4/V5 with pad_to_max_output_size=True "
+         "compile"},
+        {"NonMaxSuppressionV3",
+         "keeps a data-dependent number of boxes, and graphc compiles static "
+         "shapes; NonMaxSuppressionV4/V5 with pad_to_max_output_size=True "
+         "(tf.raw_ops.NonMaxSuppressionV4) compile"},
+    };
+    for (const auto &[op, why] : kWhy)
+      if (unsupported.count(op))
+        diag.attachNote() << op << " " << why;
   }
   return success(ok);
 }
