@@ -867,7 +867,13 @@ Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
   if (auto declared = dyn_cast<RankedTensorType>(resultType))
     if (declared.hasStaticShape() && declared != outType)
       return {};
-  int64_t count = outType.getNumElements();
+  // Two splats give a splat: one element computed, whatever the shape.
+  // Otherwise the fold is bounded like the others (kMaxFoldElements).
+  bool splat = x.isSplat() && y.isSplat();
+  int64_t count = splat ? 1 : outType.getNumElements();
+  if (count > kMaxFoldElements)
+    return {};
+  SmallVector<int64_t> walk = splat ? SmallVector<int64_t>() : shape;
   // Splats are read at their one element.
   SmallVector<ArrayRef<int64_t>> shapes = {
       x.isSplat() ? ArrayRef<int64_t>() : x.getType().getShape(),
@@ -878,7 +884,7 @@ Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
     auto yv = y.getValues<APFloat>();
     SmallVector<APFloat> out;
     out.reserve(count);
-    forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+    forEachBroadcastElement(walk, shapes, [&](ArrayRef<int64_t> offsets) {
       APFloat a = xv[offsets[0]];
       APFloat b = yv[offsets[1]];
       switch (kind) {
@@ -899,7 +905,7 @@ Attribute foldArithmetic(BinaryKind kind, Attribute xAttr, Attribute yAttr,
     auto yv = y.getValues<APInt>();
     SmallVector<APInt> out;
     out.reserve(count);
-    forEachBroadcastElement(shape, shapes, [&](ArrayRef<int64_t> offsets) {
+    forEachBroadcastElement(walk, shapes, [&](ArrayRef<int64_t> offsets) {
       APInt a = xv[offsets[0]];
       APInt b = yv[offsets[1]];
       out.push_back(kind == BinaryKind::Add   ? a + b

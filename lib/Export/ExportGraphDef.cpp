@@ -95,6 +95,14 @@ LogicalResult convertTensor(ElementsAttr attr, tf::Tensor &tensor,
     error = text;
     return failure();
   }
+  if (dense.isSplat() && count > 1) {
+    // One element, written as TF writes splats (one typed value).
+    tensor.splat = true;
+    tensor.data = getDenseBytes(DenseElementsAttr::get(
+        RankedTensorType::get({1}, dense.getElementType()),
+        dense.getSplatValue<Attribute>()));
+    return success();
+  }
   tensor.data = getDenseBytes(dense);
   if (element.isInteger(1))
     return success();

@@ -88,6 +88,19 @@ ElementsAttr graphc::importer::convertTensor(const tf::Tensor &tensor,
   }
   int64_t count = type.getNumElements();
   int size = tf::dataTypeSize(tensor.dtype);
+  if (tensor.splat) {
+    // One element for the whole shape: a splat attribute, never expanded.
+    if ((int64_t)tensor.data.size() != size) {
+      error = "splat tensor data has " + std::to_string(tensor.data.size()) +
+              " bytes, expected one element of " + std::to_string(size);
+      return {};
+    }
+    if (element.isInteger(1))
+      return DenseElementsAttr::get(type, tensor.data[0] != 0);
+    ArrayRef<char> one(reinterpret_cast<const char *>(tensor.data.data()),
+                       tensor.data.size());
+    return DenseElementsAttr::getFromRawBuffer(type, one);
+  }
   if ((int64_t)tensor.data.size() != count * size) {
     error = "tensor data has " + std::to_string(tensor.data.size()) +
             " bytes, expected " + std::to_string(count * size);

@@ -39,6 +39,45 @@ static void encodeShape(const TensorShape &shape,
     proto.add_dim()->set_size(dim);
 }
 
+/// A splat Tensor (one element for its whole shape) as TF writes one: the
+/// shape and one value in the dtype's typed field.
+static bool encodeSplatValue(const Tensor &tensor, int size,
+                             tensorflow::TensorProto &proto,
+                             std::string &error) {
+  if (static_cast<int>(tensor.data.size()) != size) {
+    error = "splat tensor data has " + std::to_string(tensor.data.size()) +
+            " bytes, expected " + std::to_string(size);
+    return false;
+  }
+  const uint8_t *p = tensor.data.data();
+  auto read = [&](auto value) {
+    std::memcpy(&value, p, sizeof(value));
+    return value;
+  };
+  switch (tensor.dtype) {
+  case DT_FLOAT: proto.add_float_val(read(float())); return true;
+  case DT_DOUBLE: proto.add_double_val(read(double())); return true;
+  case DT_INT32: case DT_QINT32: proto.add_int_val(read(int32_t())); return true;
+  case DT_INT16: case DT_QINT16: proto.add_int_val(read(int16_t())); return true;
+  case DT_UINT16: case DT_QUINT16:
+    proto.add_int_val(read(uint16_t()));
+    return true;
+  case DT_INT8: case DT_QINT8: proto.add_int_val(read(int8_t())); return true;
+  case DT_UINT8: case DT_QUINT8: proto.add_int_val(read(uint8_t())); return true;
+  case DT_BOOL: proto.add_bool_val(read(uint8_t()) != 0); return true;
+  case DT_INT64: proto.add_int64_val(read(int64_t())); return true;
+  case DT_UINT32: proto.add_uint32_val(read(uint32_t())); return true;
+  case DT_UINT64: proto.add_uint64_val(read(uint64_t())); return true;
+  case DT_HALF: case DT_BFLOAT16:
+    proto.add_half_val(read(uint16_t()));
+    return true;
+  default:
+    error = "cannot write a splat tensor of dtype " +
+            dataTypeName(tensor.dtype);
+    return false;
+  }
+}
+
 static bool encodeTensor(const Tensor &tensor, tensorflow::TensorProto &proto,
                          std::string &error) {
   proto.Clear();
@@ -64,6 +103,8 @@ static bool encodeTensor(const Tensor &tensor, tensorflow::TensorProto &proto,
     error = "cannot write a tensor of dtype " + dataTypeName(tensor.dtype);
     return false;
   }
+  if (tensor.splat)
+    return encodeSplatValue(tensor, size, proto, error);
   if (static_cast<int64_t>(tensor.data.size()) != count * size) {
     error = "tensor data has " + std::to_string(tensor.data.size()) +
             " bytes, expected " + std::to_string(count * size);

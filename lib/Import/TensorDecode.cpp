@@ -82,6 +82,15 @@ static bool fillFromValues(const Values &values, int64_t count, int group,
             " elements of the shape";
     return false;
   }
+  // One value (or none: zeros) fills the shape: kept as one element, a
+  // splat (Tensor::splat), never expanded.
+  if (numElements <= 1 && count > 1) {
+    data.assign(group * sizeof(Out), 0);
+    Out *out = reinterpret_cast<Out *>(data.data());
+    for (int64_t i = 0; i < numElements * group; ++i)
+      out[i] = static_cast<Out>(values.Get(static_cast<int>(i)));
+    return true;
+  }
   data.assign(static_cast<size_t>(count) * group * sizeof(Out), 0);
   if (numElements == 0)
     return true; // No values: all zeros.
@@ -163,6 +172,28 @@ static bool decodeStrings(const tensorflow::TensorProto &proto, int64_t count,
   else
     tensor.strings.resize(static_cast<size_t>(count));
   return true;
+}
+
+/// How many elements the typed `*_val` field for `dtype` holds (complex
+/// values count as pairs).
+static int typedValueCount(const tensorflow::TensorProto &proto,
+                           DataType dtype) {
+  switch (dtype) {
+  case DT_FLOAT: return proto.float_val_size();
+  case DT_DOUBLE: return proto.double_val_size();
+  case DT_INT32: case DT_INT16: case DT_INT8: case DT_UINT8: case DT_UINT16:
+  case DT_QINT8: case DT_QUINT8: case DT_QINT16: case DT_QUINT16:
+  case DT_QINT32:
+    return proto.int_val_size();
+  case DT_BOOL: return proto.bool_val_size();
+  case DT_INT64: return proto.int64_val_size();
+  case DT_UINT32: return proto.uint32_val_size();
+  case DT_UINT64: return proto.uint64_val_size();
+  case DT_HALF: case DT_BFLOAT16: return proto.half_val_size();
+  case DT_COMPLEX64: return proto.scomplex_val_size() / 2;
+  case DT_COMPLEX128: return proto.dcomplex_val_size() / 2;
+  default: return 2; // not a splat
+  }
 }
 
 /// Decodes the typed `*_val` field that TensorFlow uses for `dtype`.
@@ -267,6 +298,14 @@ bool decodeTensor(const tensorflow::TensorProto &proto, Tensor &tensor,
     error = "cannot decode tensor of dtype " + dataTypeName(dtype);
     return false;
   }
+  const std::string &content = proto.tensor_content();
+  int numTyped = typedValueCount(proto, dtype);
+  // A splat (one typed value, or none) stays one element however large
+  // its shape; anything else is expanded, within a bound.
+  if (content.empty() && numTyped <= 1 && count > 1) {
+    tensor.splat = true;
+    return decodeTypedValues(proto, dtype, count, tensor.data, error);
+  }
   if (static_cast<uint64_t>(count) > kMaxDecodedBytes / elemSize) {
     error = "tensor of shape " + shapeString(tensor.shape) + " and dtype " +
             dataTypeName(dtype) + " is too large to decode";
@@ -274,7 +313,6 @@ bool decodeTensor(const tensorflow::TensorProto &proto, Tensor &tensor,
   }
   uint64_t expectedBytes = static_cast<uint64_t>(count) * elemSize;
 
-  const std::string &content = proto.tensor_content();
   if (!content.empty()) {
     if (content.size() != expectedBytes) {
       error = "tensor_content has " + std::to_string(content.size()) +

@@ -97,11 +97,22 @@ std::string decodeError(const tensorflow::TensorProto &tensor) {
   return error;
 }
 
+/// Every element of `tensor`, a splat (one stored element) expanded to its
+/// shape: what TF means by the proto, however it is stored.
 template <typename T> std::vector<T> values(const Tensor &tensor) {
   EXPECT_EQ(tensor.data.size() % sizeof(T), 0u);
   std::vector<T> result(tensor.data.size() / sizeof(T));
   if (!result.empty())
     std::memcpy(result.data(), tensor.data.data(), tensor.data.size());
+  if (tensor.splat) {
+    EXPECT_EQ(result.size() * sizeof(T), tensor.data.size());
+    int64_t count = tensor.shape.numElements();
+    // A complex splat stores its two parts.
+    std::vector<T> expanded;
+    for (int64_t i = 0; i < count; ++i)
+      expanded.insert(expanded.end(), result.begin(), result.end());
+    return expanded;
+  }
   return result;
 }
 
@@ -202,8 +213,20 @@ TEST(TensorDecodeTest, OneValueFillsTheShape) {
 TEST(TensorDecodeTest, NoValuesMeansZeros) {
   auto proto = makeTensor(tensorflow::DT_FLOAT, {2, 2});
   Tensor tensor = decode(proto);
-  EXPECT_EQ(tensor.data.size(), 16u);
+  // Stored as one zero element (a splat), meaning four.
+  EXPECT_TRUE(tensor.splat);
+  EXPECT_EQ(tensor.data.size(), 4u);
   EXPECT_EQ(values<float>(tensor), std::vector<float>(4, 0.0f));
+}
+
+TEST(TensorDecodeTest, HugeSplatStaysOneElement) {
+  // A few bytes of proto declaring 9e8 elements: kept as one element.
+  auto proto = makeTensor(tensorflow::DT_FLOAT, {30000, 30000});
+  proto.add_float_val(1.5f);
+  Tensor tensor = decode(proto);
+  EXPECT_TRUE(tensor.splat);
+  EXPECT_EQ(tensor.data.size(), 4u);
+  EXPECT_EQ(tensor.shape.numElements(), 900000000);
 }
 
 TEST(TensorDecodeTest, Scalar) {
@@ -304,7 +327,7 @@ TEST(TensorDecodeTest, NarrowIntegersUseIntVal) {
 
   auto q8 = makeTensor(tensorflow::DT_QUINT8, {2});
   q8.add_int_val(200);
-  EXPECT_EQ(decode(q8).data, (std::vector<uint8_t>{200, 200}));
+  EXPECT_EQ(values<uint8_t>(decode(q8)), (std::vector<uint8_t>{200, 200}));
 
   auto u8Content = makeTensor(tensorflow::DT_UINT8, {4});
   u8Content.set_tensor_content(std::string("\x01\x02\xfe\xff", 4));
@@ -451,9 +474,12 @@ TEST(TensorErrorTest, UnknownShapes) {
             "node 'c': attr 'value': shape has invalid dimension -3");
 }
 
-TEST(TensorErrorTest, HugeSplatIsRefused) {
+TEST(TensorErrorTest, HugeExpansionIsRefused) {
+  // Two values repeated over 2^40 elements would have to be expanded:
+  // refused. (One value is a splat, kept as one element: the test above.)
   auto proto = makeTensor(tensorflow::DT_FLOAT, {1 << 20, 1 << 20});
   proto.add_float_val(1.0f);
+  proto.add_float_val(2.0f);
   EXPECT_NE(decodeError(proto).find("too large to decode"), std::string::npos);
 
   auto overflow =

@@ -78,6 +78,10 @@ struct Tensor {
   TensorShape shape;
   std::vector<uint8_t> data;
   std::vector<std::string> strings;
+  /// `data` holds one element that fills the whole shape (a TensorProto
+  /// with one typed value, or none: zeros), kept that way so a small file
+  /// declaring a huge constant stays small.
+  bool splat = false;
 };
 
 struct AttrValue;

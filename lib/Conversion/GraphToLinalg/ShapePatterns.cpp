@@ -55,10 +55,26 @@ struct ConstLowering : GraphOpLowering<ConstOp> {
   }
   LogicalResult lower(ConstOp op, OpAdaptor adaptor,
                       ConversionPatternRewriter &rewriter) const override {
-    rewriter.replaceOpWithNewOp<arith::ConstantOp>(
-        op, getSignlessValue(cast<TypedAttr>(op.getValue())));
+    auto value = getSignlessValue(cast<TypedAttr>(op.getValue()));
+    // A large splat (one value over a big shape, which a 1 KB GraphDef
+    // can declare) is filled at run time: as an arith.constant it would
+    // become that many bytes of .rodata in the library.
+    auto dense = dyn_cast<DenseElementsAttr>(value);
+    if (dense && dense.isSplat() && dense.getType().hasStaticShape() &&
+        dense.getNumElements() * std::max<int64_t>(
+            dense.getElementType().getIntOrFloatBitWidth() / 8, 1) >
+            kMaxSplatConstantBytes) {
+      rewriter.replaceOp(
+          op, createFilled(rewriter, op.getLoc(),
+                           cast<RankedTensorType>(dense.getType()),
+                           cast<TypedAttr>(dense.getSplatValue<Attribute>())));
+      return success();
+    }
+    rewriter.replaceOpWithNewOp<arith::ConstantOp>(op, value);
     return success();
   }
+  /// Bytes above which a splat constant becomes a linalg.fill.
+  static constexpr int64_t kMaxSplatConstantBytes = 4096;
 };
 
 /// Identity, StopGradient, Snapshot, PlaceholderWithDefault (not fed): the
