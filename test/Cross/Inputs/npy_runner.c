@@ -9,6 +9,7 @@
  * NAME() and writes one .npy per output. Exit status 0 on success, 2 on
  * bad arguments or files, 1 if the model call fails. */
 #include "graphc-c/Runtime.h"
+#include "npy_read.h"
 
 #include <dlfcn.h>
 #include <stdio.h>
@@ -31,32 +32,6 @@ static const char *npyDescr(int32_t dtype) {
   case GRAPHC_DT_UINT64: return "<u8";
   default: return NULL;
   }
-}
-
-/* The data of a .npy file holding exactly `bytes` bytes, or NULL. */
-static void *readNpy(const char *path, int64_t bytes) {
-  FILE *f = fopen(path, "rb");
-  unsigned char head[12];
-  void *data = NULL;
-  if (!f)
-    return NULL;
-  if (fread(head, 1, 10, f) == 10 && memcmp(head, "\x93NUMPY", 6) == 0) {
-    long headerLen = head[8] | head[9] << 8;
-    if (head[6] >= 2 && fread(head + 10, 1, 2, f) == 2)
-      headerLen |= (long)head[10] << 16 | (long)head[11] << 24;
-    long start = (head[6] >= 2 ? 12 : 10) + headerLen;
-    fseek(f, 0, SEEK_END);
-    if (ftell(f) - start == bytes) {
-      data = malloc(bytes ? bytes : 1);
-      fseek(f, start, SEEK_SET);
-      if (data && fread(data, 1, bytes, f) != (size_t)bytes) {
-        free(data);
-        data = NULL;
-      }
-    }
-  }
-  fclose(f);
-  return data;
 }
 
 static int writeNpy(const char *path, const graphc_tensor_info *t,

@@ -1,0 +1,126 @@
+/* concurrent_load: calls a graphc-compiled model from many threads at once
+ * and checks every output bit for bit against a single-threaded call.
+ *
+ *   concurrent_load LIB.so NAME THREADS CALLS IN.npy...
+ *
+ * Half of the threads call NAME (scratch memory allocated per call), the
+ * other half NAME_with_workspace with a workspace of their own, as a
+ * server would. Prints one summary line; exit 0 if every output of every
+ * call matched, 1 on a mismatch or failed call, 2 on bad arguments. */
+#include "graphc-c/Runtime.h"
+#include "npy_read.h"
+
+#include <dlfcn.h>
+#include <pthread.h>
+
+struct Shared {
+  const graphc_model_info *info;
+  graphc_entry_fn run;
+  graphc_entry_with_workspace_fn runWithWorkspace;
+  const void **inputs;
+  void **reference;
+  int calls;
+};
+
+struct Worker {
+  struct Shared *shared;
+  int useWorkspace;
+  long mismatches, failures;
+  pthread_t thread;
+};
+
+static void *work(void *arg) {
+  struct Worker *w = arg;
+  const struct Shared *s = w->shared;
+  const graphc_model_info *info = s->info;
+  void **outputs = calloc(info->num_outputs + 1, sizeof(void *));
+  for (int32_t j = 0; j < info->num_outputs; ++j)
+    outputs[j] = malloc(info->outputs[j].num_bytes + 1);
+  void *workspace = NULL;
+  if (w->useWorkspace && info->workspace_bytes > 0 &&
+      posix_memalign(&workspace, 64, (size_t)info->workspace_bytes) != 0)
+    workspace = NULL;
+  for (int c = 0; c < s->calls; ++c) {
+    for (int32_t j = 0; j < info->num_outputs; ++j)
+      memset(outputs[j], 0xA5, info->outputs[j].num_bytes);
+    int status = w->useWorkspace
+                     ? s->runWithWorkspace(s->inputs, outputs, workspace)
+                     : s->run(s->inputs, outputs);
+    if (status != GRAPHC_STATUS_OK) {
+      ++w->failures;
+      continue;
+    }
+    for (int32_t j = 0; j < info->num_outputs; ++j)
+      if (memcmp(outputs[j], s->reference[j], info->outputs[j].num_bytes))
+        ++w->mismatches;
+  }
+  for (int32_t j = 0; j < info->num_outputs; ++j)
+    free(outputs[j]);
+  free(outputs);
+  free(workspace);
+  return NULL;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 5) {
+    fprintf(stderr, "usage: %s LIB.so NAME THREADS CALLS IN.npy...\n", argv[0]);
+    return 2;
+  }
+  void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+  if (!lib) {
+    fprintf(stderr, "error: %s\n", dlerror());
+    return 2;
+  }
+  char symbol[256];
+  snprintf(symbol, sizeof symbol, "%s_info", argv[2]);
+  graphc_info_fn infoFn = (graphc_info_fn)dlsym(lib, symbol);
+  snprintf(symbol, sizeof symbol, "%s_with_workspace", argv[2]);
+  struct Shared s = {0};
+  s.runWithWorkspace = (graphc_entry_with_workspace_fn)dlsym(lib, symbol);
+  s.run = (graphc_entry_fn)dlsym(lib, argv[2]);
+  int threads = atoi(argv[3]);
+  s.calls = atoi(argv[4]);
+  if (!infoFn || !s.run || !s.runWithWorkspace || threads < 1 || s.calls < 1) {
+    fprintf(stderr, "error: no model '%s' in %s, or bad counts\n", argv[2],
+            argv[1]);
+    return 2;
+  }
+  s.info = infoFn();
+  if (s.info->abi_version != GRAPHC_ABI_VERSION ||
+      argc != 5 + s.info->num_inputs) {
+    fprintf(stderr, "error: ABI %u; %d inputs expected\n",
+            s.info->abi_version, s.info->num_inputs);
+    return 2;
+  }
+  s.inputs = calloc(s.info->num_inputs + 1, sizeof(void *));
+  for (int32_t i = 0; i < s.info->num_inputs; ++i)
+    if (!(s.inputs[i] = readNpy(argv[5 + i], s.info->inputs[i].num_bytes))) {
+      fprintf(stderr, "error: %s: not a .npy for input '%s'\n", argv[5 + i],
+              s.info->inputs[i].name);
+      return 2;
+    }
+  /* The reference: one call, alone. */
+  s.reference = calloc(s.info->num_outputs + 1, sizeof(void *));
+  for (int32_t j = 0; j < s.info->num_outputs; ++j)
+    s.reference[j] = malloc(s.info->outputs[j].num_bytes + 1);
+  if (s.run(s.inputs, s.reference) != GRAPHC_STATUS_OK) {
+    fprintf(stderr, "error: the single-threaded call failed\n");
+    return 1;
+  }
+  struct Worker *workers = calloc(threads, sizeof(struct Worker));
+  for (int t = 0; t < threads; ++t) {
+    workers[t].shared = &s;
+    workers[t].useWorkspace = t % 2;
+    pthread_create(&workers[t].thread, NULL, work, &workers[t]);
+  }
+  long mismatches = 0, failures = 0;
+  for (int t = 0; t < threads; ++t) {
+    pthread_join(workers[t].thread, NULL);
+    mismatches += workers[t].mismatches;
+    failures += workers[t].failures;
+  }
+  printf("%s: %d threads x %d calls: %ld mismatching outputs, %ld failed "
+         "calls\n",
+         argv[2], threads, s.calls, mismatches, failures);
+  return mismatches || failures ? 1 : 0;
+}
