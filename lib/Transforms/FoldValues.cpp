@@ -79,6 +79,11 @@ Value graphc::constantize(OpBuilder &builder, Value v,
     (void)shaped.refineResultTypes();
   std::optional<SmallVector<Value>> values =
       foldToValues(builder, copy, constants);
+  // A fold in place answers with the copy's own results, which go with it.
+  if (values && llvm::any_of(*values, [&](Value folded) {
+        return folded.getDefiningOp() == copy;
+      }))
+    values.reset();
   copy->erase();
   return memo[v] = values ? (*values)[index] : v;
 }
