@@ -135,6 +135,10 @@ struct GraphLowerTensorListsPass
         return op->emitError() << kind << ": index " << i
                                << " is outside the TensorArray's "
                                << state.items.size() << " items";
+    if ((kind == "TensorArrayWriteV3" || kind == "TensorArrayReadV3") &&
+        indices->size() != 1)
+      return op->emitError() << kind << ": the index must be one value, got "
+                             << indices->size();
     bool wholeInOrder = indices->size() == state.items.size() &&
                         llvm::all_of(llvm::enumerate(*indices), [](auto e) {
                           return e.value() == (int64_t)e.index();
