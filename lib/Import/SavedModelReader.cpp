@@ -19,6 +19,8 @@
 #include "proto/op_def.pb.h"
 #include "proto/saved_model.pb.h"
 
+#include "ProtoFile.h"
+
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/stubs/logging.h>
 #include <google/protobuf/text_format.h>
@@ -35,23 +37,7 @@ namespace graphc::tf {
 
 static bool readFile(const std::string &path, std::string &bytes,
                      std::string &error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = std::string("cannot open file: ") + std::strerror(EISDIR);
-    return false;
-  }
-  std::ifstream file(path, std::ios::in | std::ios::binary);
-  if (!file) {
-    error = std::string("cannot open file: ") + std::strerror(errno);
-    return false;
-  }
-  bytes.assign(std::istreambuf_iterator<char>(file),
-               std::istreambuf_iterator<char>());
-  if (file.bad()) {
-    error = std::string("cannot read file: ") + std::strerror(errno);
-    return false;
-  }
-  return true;
+  return detail::readProtoFile(path, bytes, error);
 }
 
 static bool isTextName(const std::string &path) {

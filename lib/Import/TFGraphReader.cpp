@@ -14,6 +14,8 @@
 
 #include "proto/graph.pb.h"
 
+#include "ProtoFile.h"
+
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/stubs/logging.h>
@@ -124,28 +126,9 @@ bool parseGraphDef(const std::string &bytes, bool textFormat, GraphDef &graph,
 
 bool readGraphDef(const std::string &path, GraphDef &graph,
                   std::string &error) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    error = std::string("cannot open file: ") + std::strerror(EISDIR);
-    return false;
-  }
-  std::ifstream file(path, std::ios::in | std::ios::binary);
-  if (!file) {
-    error = std::string("cannot open file: ") + std::strerror(errno);
-    return false;
-  }
   std::string bytes;
-  file.seekg(0, std::ios::end);
-  std::streamoff size = file.tellg();
-  file.seekg(0, std::ios::beg);
-  if (size > 0) {
-    bytes.resize(static_cast<size_t>(size));
-    file.read(bytes.data(), size);
-  }
-  if (size < 0 || !file) {
-    error = std::string("cannot read file: ") + std::strerror(errno);
+  if (!detail::readProtoFile(path, bytes, error))
     return false;
-  }
 
   if (hasTextExtension(path))
     return parseGraphDef(bytes, /*textFormat=*/true, graph, error);
