@@ -305,6 +305,14 @@ FailureOr<ImportedModel> graphc::importModel(MLIRContext *context,
     applySignature(it->second, options.import, importOptions);
   }
 
+  size_t nodes = meta.graph.nodes.size();
+  for (const tf::FunctionDef &f : meta.graph.functions)
+    nodes += f.nodes.size();
+  if (nodes > tf::kMaxGraphNodes)
+    return emitError(fileLoc)
+           << "the graph and its function library have " << nodes
+           << " nodes; graphc compiles at most " << tf::kMaxGraphNodes;
+
   // Calls the fetches depend on are replaced by their bodies.
   if (!meta.graph.functions.empty()) {
     std::vector<std::string> roots;

@@ -136,6 +136,10 @@ private:
   bool flatOutputIndex(const NodeDef &node, const std::string &outputArg,
                        int index, int &flat, std::string &error);
   std::set<std::string> reachableCalls(const std::vector<std::string> &roots);
+  /// Nodes that inlining `f` makes, its nested calls included (saturating
+  /// at kMaxGraphNodes + 1; a recursive call counts as too many).
+  uint64_t expandedSize(const FunctionDef &f,
+                        std::unordered_map<const FunctionDef *, uint64_t> &memo);
 
   GraphDef &graph;
   std::unordered_map<std::string, const FunctionDef *> functions;
@@ -143,6 +147,9 @@ private:
   std::vector<OpDef> builtin;
   /// Library functions' signatures as OpDefs, for calls inside bodies.
   std::map<std::string, OpDef> functionSignatures;
+  /// expandedSize's functions being counted, and whether one called itself.
+  std::unordered_set<const FunctionDef *> active;
+  bool recursive = false;
 };
 
 const FunctionDef *
@@ -453,10 +460,56 @@ Inliner::reachableCalls(const std::vector<std::string> &roots) {
   return calls;
 }
 
+uint64_t Inliner::expandedSize(
+    const FunctionDef &f,
+    std::unordered_map<const FunctionDef *, uint64_t> &memo) {
+  const uint64_t tooMany = kMaxGraphNodes + 1;
+  if (auto it = memo.find(&f); it != memo.end())
+    return it->second;
+  if (!active.insert(&f).second) {
+    recursive = true; // reported by the depth check, with its own message
+    return 0;
+  }
+  uint64_t size = 0;
+  for (const NodeDef &node : f.nodes) {
+    const std::map<std::string, AttrValue> *attrs = nullptr;
+    const FunctionDef *callee = calledFunction(node, &attrs);
+    size += 1 + (callee ? expandedSize(*callee, memo) : 0);
+    if (size >= tooMany) {
+      size = tooMany;
+      break;
+    }
+  }
+  active.erase(&f);
+  return memo[&f] = size;
+}
+
 bool Inliner::run(const std::vector<std::string> &roots, std::string &error) {
   std::set<std::string> selected;
   if (!roots.empty())
     selected = reachableCalls(roots);
+  // What inlining will make, counted before making any of it: calls
+  // nested in calls multiply (f calls g twice, g calls h twice, ...).
+  {
+    std::unordered_map<const FunctionDef *, uint64_t> memo;
+    uint64_t total = graph.nodes.size();
+    for (const NodeDef &node : graph.nodes) {
+      const std::map<std::string, AttrValue> *attrs = nullptr;
+      const FunctionDef *f = calledFunction(node, &attrs);
+      if (!f || (!roots.empty() && !selected.count(node.name)))
+        continue;
+      total += expandedSize(*f, memo);
+      if (recursive)
+        break; // the depth check below names the recursion
+      if (total > kMaxGraphNodes) {
+        error = "inlining function " + quote(f->name) + " (called by node " +
+                quote(node.name) + ") would make more than " +
+                std::to_string(kMaxGraphNodes) +
+                " nodes (calls nested in calls multiply)";
+        return false;
+      }
+    }
+  }
   std::unordered_set<std::string> names;
   for (const NodeDef &node : graph.nodes)
     names.insert(node.name);
@@ -488,6 +541,14 @@ bool Inliner::run(const std::vector<std::string> &roots, std::string &error) {
                 " would clash with an existing node";
         return false;
       }
+    // Calls nested in calls can multiply (f calls g twice, g calls h twice,
+    // ...): bound what inlining makes, not only its depth.
+    if (names.size() > kMaxGraphNodes) { // recursion that stayed shallow
+      error = "inlining function " + quote(f->name) + " (called by node " +
+              quote(node.name) + ") makes more than " +
+              std::to_string(kMaxGraphNodes) + " nodes";
+      return false;
+    }
     out.push_back(std::move(result));
     for (auto it = body.rbegin(); it != body.rend(); ++it)
       work.emplace_front(std::move(*it), depth + 1);

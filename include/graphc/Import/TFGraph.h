@@ -51,6 +51,12 @@ enum DataType : int {
   DT_REF_OFFSET = 100,
 };
 
+/// More nodes than this (in the graph, or made by inlining its function
+/// library) is not a model graphc compiles but hostile input, refused
+/// before it takes gigabytes: real inference graphs have up to a few
+/// hundred thousand (docs/GraphDefImport.md).
+inline constexpr size_t kMaxGraphNodes = 2000000;
+
 /// TF's name for a dtype ("DT_FLOAT"), or "DT_<number>" if unknown.
 std::string dataTypeName(DataType type);
 /// Size in bytes of one element of a numeric dtype; 0 for string, resource,
