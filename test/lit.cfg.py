@@ -39,6 +39,11 @@ if subprocess.call([config.python3, "-c", "import numpy"],
     config.available_features.add("numpy")
 if os.path.exists(os.path.join(config.llvm_tools_dir, "clang")):
     config.available_features.add("c-compiler")
+# `sanitizers`: a -DGRAPHC_SANITIZE build. Its tools reserve terabytes of
+# address space (shadow memory), so tests limiting it (`ulimit -v`) do not
+# apply, and they need libasan/libubsan (the .deb's dependency check).
+if getattr(config, "graphc_sanitize", ""):
+    config.available_features.add("sanitizers")
 # `aarch64-cross`: Debian's aarch64 libc (libc6-dev-arm64-cross, crt files
 # from libgcc-12-dev-arm64-cross) to link against, and qemu-user to run
 # the result (scripts/setup installs them).
