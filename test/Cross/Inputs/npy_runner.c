@@ -9,9 +9,9 @@
  * NAME() and writes one .npy per output. Exit status 0 on success, 2 on
  * bad arguments or files, 1 if the model call fails. */
 #include "graphc-c/Runtime.h"
+#include "model_open.h"
 #include "npy_read.h"
 
-#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,24 +66,14 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s LIB.so NAME IN.npy... OUT.npy...\n", argv[0]);
     return 2;
   }
-  void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
-  if (!lib) {
-    fprintf(stderr, "error: %s\n", dlerror());
+  struct OpenedModel model;
+  if (openModel(argv[1], argv[2], &model))
     return 2;
-  }
-  char symbol[256];
-  snprintf(symbol, sizeof symbol, "%s_info", argv[2]);
-  graphc_info_fn infoFn = (graphc_info_fn)dlsym(lib, symbol);
-  graphc_entry_fn run = (graphc_entry_fn)dlsym(lib, argv[2]);
-  if (!infoFn || !run) {
-    fprintf(stderr, "error: %s exports no model '%s'\n", argv[1], argv[2]);
-    return 2;
-  }
-  const graphc_model_info *info = infoFn();
-  if (info->abi_version != GRAPHC_ABI_VERSION ||
-      argc != 3 + info->num_inputs + info->num_outputs) {
-    fprintf(stderr, "error: ABI %u, %d inputs and %d outputs expected\n",
-            info->abi_version, info->num_inputs, info->num_outputs);
+  const graphc_model_info *info = model.info;
+  graphc_entry_fn run = model.run;
+  if (argc != 3 + info->num_inputs + info->num_outputs) {
+    fprintf(stderr, "error: %d inputs and %d outputs expected\n",
+            info->num_inputs, info->num_outputs);
     return 2;
   }
   const void **inputs = calloc(info->num_inputs + 1, sizeof(void *));

@@ -8,9 +8,9 @@
  * server would. Prints one summary line; exit 0 if every output of every
  * call matched, 1 on a mismatch or failed call, 2 on bad arguments. */
 #include "graphc-c/Runtime.h"
+#include "model_open.h"
 #include "npy_read.h"
 
-#include <dlfcn.h>
 #include <pthread.h>
 
 struct Shared {
@@ -66,30 +66,18 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: %s LIB.so NAME THREADS CALLS IN.npy...\n", argv[0]);
     return 2;
   }
-  void *lib = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
-  if (!lib) {
-    fprintf(stderr, "error: %s\n", dlerror());
+  struct OpenedModel model;
+  if (openModel(argv[1], argv[2], &model))
     return 2;
-  }
-  char symbol[256];
-  snprintf(symbol, sizeof symbol, "%s_info", argv[2]);
-  graphc_info_fn infoFn = (graphc_info_fn)dlsym(lib, symbol);
-  snprintf(symbol, sizeof symbol, "%s_with_workspace", argv[2]);
   struct Shared s = {0};
-  s.runWithWorkspace = (graphc_entry_with_workspace_fn)dlsym(lib, symbol);
-  s.run = (graphc_entry_fn)dlsym(lib, argv[2]);
+  s.info = model.info;
+  s.run = model.run;
+  s.runWithWorkspace = model.runWithWorkspace;
   int threads = atoi(argv[3]);
   s.calls = atoi(argv[4]);
-  if (!infoFn || !s.run || !s.runWithWorkspace || threads < 1 || s.calls < 1) {
-    fprintf(stderr, "error: no model '%s' in %s, or bad counts\n", argv[2],
-            argv[1]);
-    return 2;
-  }
-  s.info = infoFn();
-  if (s.info->abi_version != GRAPHC_ABI_VERSION ||
-      argc != 5 + s.info->num_inputs) {
-    fprintf(stderr, "error: ABI %u; %d inputs expected\n",
-            s.info->abi_version, s.info->num_inputs);
+  if (threads < 1 || s.calls < 1 || argc != 5 + s.info->num_inputs) {
+    fprintf(stderr, "error: bad counts, or not %d inputs\n",
+            s.info->num_inputs);
     return 2;
   }
   s.inputs = calloc(s.info->num_inputs + 1, sizeof(void *));
