@@ -56,19 +56,29 @@ LogicalResult graphc::graph::refineSameAsOperand(Operation *op) {
   return refineResult(op, op->getResult(0), op->getOperand(0).getType());
 }
 
-LogicalResult graphc::graph::refineBroadcast(Operation *op, Type elementType) {
+/// The numpy broadcast of operands 0 and 1 into `shape` (false when either
+/// is unranked); fails, with the error, when they do not broadcast.
+static FailureOr<bool> broadcastPair(Operation *op,
+                                     SmallVectorImpl<int64_t> &shape) {
   auto x = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
   auto y = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
   if (!x || !y)
-    return success();
-  SmallVector<int64_t> shape;
+    return false;
   if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
     return op->emitOpError() << "operand shapes " << x << " and " << y
                              << " are not broadcast-compatible";
-  return refineResult(op, op->getResult(0),
-                      RankedTensorType::get(shape, elementType
-                                                       ? elementType
-                                                       : x.getElementType()));
+  return true;
+}
+
+LogicalResult graphc::graph::refineBroadcast(Operation *op, Type elementType) {
+  SmallVector<int64_t> shape;
+  FailureOr<bool> ranked = broadcastPair(op, shape);
+  if (failed(ranked) || !*ranked)
+    return success(succeeded(ranked));
+  return refineResult(
+      op, op->getResult(0),
+      RankedTensorType::get(shape, elementType ? elementType
+                                               : elementOf(op->getOperand(0))));
 }
 
 LogicalResult graphc::graph::broadcastShapes(Operation *op,
@@ -106,15 +116,8 @@ LogicalResult graphc::graph::verifyBroadcastable(Operation *op,
 }
 
 LogicalResult graphc::graph::verifyBroadcastPair(Operation *op) {
-  auto x = dyn_cast<RankedTensorType>(op->getOperand(0).getType());
-  auto y = dyn_cast<RankedTensorType>(op->getOperand(1).getType());
-  if (!x || !y)
-    return success();
   SmallVector<int64_t> shape;
-  if (!OpTrait::util::getBroadcastedShape(x.getShape(), y.getShape(), shape))
-    return op->emitOpError() << "operand shapes " << x << " and " << y
-                             << " are not broadcast-compatible";
-  return success();
+  return success(succeeded(broadcastPair(op, shape)));
 }
 
 bool graphc::graph::forEachBroadcastElement(
