@@ -39,6 +39,14 @@ if subprocess.call([config.python3, "-c", "import numpy"],
     config.available_features.add("numpy")
 if os.path.exists(os.path.join(config.llvm_tools_dir, "clang")):
     config.available_features.add("c-compiler")
+# `sanitizer-runtimes`: clang's ASan and TSan runtimes (libclang-rt-22-dev),
+# for programs loading libraries compiled with graph-compile --sanitize.
+import glob
+if glob.glob(os.path.join(config.llvm_tools_dir, "..", "lib", "clang", "*", "lib",
+                          "*", "libclang_rt.tsan*.a")) and \
+        glob.glob(os.path.join(config.llvm_tools_dir, "..", "lib", "clang", "*", "lib",
+                               "*", "libclang_rt.asan*.a")):
+    config.available_features.add("sanitizer-runtimes")
 # `sanitizers`: a -DGRAPHC_SANITIZE build. Its tools reserve terabytes of
 # address space (shadow memory), so tests limiting it (`ulimit -v`) do not
 # apply, and they need libasan/libubsan (the .deb's dependency check).

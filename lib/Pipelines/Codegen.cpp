@@ -249,7 +249,8 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
     if (llvm::Error err = linkRuntime(**llvmModule, **machine))
       return writer.fail("cannot link the runtime", std::move(err));
     if (llvm::Error err =
-            optimizeModule(**llvmModule, **machine, options.codegen.optLevel))
+            optimizeModule(**llvmModule, **machine, options.codegen.optLevel,
+                           options.codegen.sanitize))
       return writer.fail("LLVM optimization failed", std::move(err));
 
     report.end();
@@ -298,6 +299,7 @@ LogicalResult graphc::emitArtifacts(ModuleOp module,
         LinkOptions link;
         link.soname = llvm::sys::path::filename(writer.path("so")).str();
         link.triple = options.codegen.triple;
+        link.allowUndefined = !options.codegen.sanitize.empty();
         report.begin("link");
         if (llvm::Error err =
                 linkSharedLibrary({objectPath}, writer.path("so"), link))

@@ -80,8 +80,6 @@ graphc::getSharedLibraryLinkArgs(ArrayRef<std::string> objects,
       // Resolve every symbol at load time: no lazy PLT stubs to patch later,
       // and a missing libc symbol fails at dlopen() rather than mid-run.
       "-z", "now",
-      // Every undefined reference must be satisfied by the libraries below.
-      "-z", "defs",
       "-z", "noexecstack",
       "--gc-sections",
       "--hash-style=gnu",
@@ -89,6 +87,9 @@ graphc::getSharedLibraryLinkArgs(ArrayRef<std::string> objects,
       "--build-id=sha1",
   };
   // clang-format on
+  // Every undefined reference must be satisfied by the libraries below.
+  if (!options.allowUndefined)
+    args.insert(args.end(), {"-z", "defs"});
   if (!options.soname.empty())
     args.push_back("--soname=" + options.soname);
   std::vector<std::string> paths = options.libraryPaths.empty()

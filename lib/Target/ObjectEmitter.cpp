@@ -33,6 +33,8 @@
 #include "llvm/TargetParser/SubtargetFeature.h"
 #include "llvm/TargetParser/Triple.h"
 #include "llvm/Transforms/IPO/LoopExtractor.h"
+#include "llvm/Transforms/Instrumentation/AddressSanitizer.h"
+#include "llvm/Transforms/Instrumentation/ThreadSanitizer.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
 #include <mutex>
@@ -158,10 +160,19 @@ static Error verify(const Module &module, StringRef when) {
 }
 
 Error graphc::optimizeModule(Module &module, TargetMachine &machine,
-                             unsigned optLevel) {
+                             unsigned optLevel, StringRef sanitize) {
   if (Error err = verify(module, "before optimization"))
     return err;
-  if (optLevel == 0)
+  if (!sanitize.empty() && sanitize != "thread" && sanitize != "address")
+    return makeError("unknown sanitizer '" + sanitize +
+                     "' (expected thread or address)");
+  // The sanitizer passes instrument only functions carrying their
+  // attribute, as clang sets it under -fsanitize.
+  for (Function &fn : module)
+    if (!fn.isDeclaration() && !sanitize.empty())
+      fn.addFnAttr(sanitize == "thread" ? Attribute::SanitizeThread
+                                        : Attribute::SanitizeAddress);
+  if (optLevel == 0 && sanitize.empty())
     return Error::success();
 
   LoopAnalysisManager loopAM;
@@ -188,7 +199,18 @@ Error graphc::optimizeModule(Module &module, TargetMachine &machine,
   passBuilder.registerLoopAnalyses(loopAM);
   passBuilder.crossRegisterProxies(loopAM, functionAM, cgsccAM, moduleAM);
 
-  OptimizationLevel level = optLevel == 1   ? OptimizationLevel::O1
+  // Instrumentation at the end of the pipeline, where clang adds it.
+  passBuilder.registerOptimizerLastEPCallback(
+      [sanitize](ModulePassManager &pm, OptimizationLevel,
+                 ThinOrFullLTOPhase) {
+        if (sanitize == "thread") {
+          pm.addPass(ModuleThreadSanitizerPass());
+          pm.addPass(createModuleToFunctionPassAdaptor(ThreadSanitizerPass()));
+        } else if (sanitize == "address") {
+          pm.addPass(AddressSanitizerPass(AddressSanitizerOptions()));
+        }
+      });
+  OptimizationLevel level = optLevel <= 1   ? OptimizationLevel::O1
                             : optLevel == 2 ? OptimizationLevel::O2
                                             : OptimizationLevel::O3;
   // A whole model is one function with hundreds of loop nests, and LLVM's

@@ -692,11 +692,11 @@ TEST_F(CodegenTest, MlpMatchesReference) {
 TEST_F(CodegenTest, ConvPadPoolTanhMatchesReference) {
   // Once as it is, once with its tile loops split across a pool of two
   // threads (--threads 2): same numbers, still libc-only and reentrant.
-  for (unsigned threads : {1u, 2u}) {
-  SCOPED_TRACE("threads=" + std::to_string(threads));
-  const std::string name = threads == 1 ? "convnet" : "convnet_threads";
+  for (unsigned poolThreads : {1u, 2u}) {
+  SCOPED_TRACE("threads=" + std::to_string(poolThreads));
+  const std::string name = poolThreads == 1 ? "convnet" : "convnet_threads";
   CodegenOptions codegen;
-  codegen.threads = threads;
+  codegen.threads = poolThreads;
   std::vector<float> w = makeData(3 * 3 * 2 * 4, 7), b = makeData(4, 8),
                      x = makeData(6 * 6 * 2, 9);
   std::string source = kConvSource;

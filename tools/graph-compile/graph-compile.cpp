@@ -124,6 +124,13 @@ static cl::opt<bool>
                      "prints them per TF node"),
             cl::init(false), cl::cat(graphCompileCategory));
 
+static cl::opt<std::string> sanitize(
+    "sanitize",
+    cl::desc("thread or address: instrument the generated code with that "
+             "sanitizer, for testing graphc itself (the library then needs a "
+             "program built with -fsanitize=...)"),
+    cl::cat(graphCompileCategory));
+
 int main(int argc, char **argv) {
   InitLLVM init(argc, argv);
   mlir::registerAsmPrinterCLOptions();
@@ -181,6 +188,11 @@ int main(int argc, char **argv) {
   options.codegen.packMatmulWeights = packWeights;
   options.keepVariables.assign(keepVariables.begin(), keepVariables.end());
   options.codegen.threads = threads;
+  if (!sanitize.empty() && sanitize != "thread" && sanitize != "address")
+    return errs() << "error: --sanitize takes thread or address, not '"
+                  << sanitize << "'\n",
+           2;
+  options.codegen.sanitize = sanitize;
   options.graphFolds = graphFolds;
   // -v: a line per phase; on a terminal, a transient status line.
   graphc::PhaseReporter reporter(

@@ -59,6 +59,12 @@ struct CodegenOptions {
   /// Threads the parallel tile loops are split across (--threads); 1 runs
   /// everything on the caller's thread, as without the pool.
   unsigned threads = 1;
+  /// --sanitize: "thread" or "address" instruments the generated code (the
+  /// kernels and the embedded thread pool) with that LLVM sanitizer, for
+  /// testing graphc's code generation; the library then resolves the
+  /// sanitizer's runtime from a program built with -fsanitize=... and is no
+  /// longer self-contained. Empty: none (the default).
+  std::string sanitize;
 };
 
 /// Stage 1 (tensors): fusion, strategy, tiling, vectorization.

@@ -31,6 +31,10 @@ struct LinkOptions {
   /// Where -lc and -lm are looked up; empty: the host's multiarch and
   /// standard library folders (/usr/lib/x86_64-linux-gnu, /lib/..., ...).
   std::vector<std::string> libraryPaths;
+  /// Leave symbols undefined for the loading program to provide (a
+  /// sanitizer's runtime, --sanitize); false: every symbol must come from
+  /// libc/libm (`-z defs`).
+  bool allowUndefined = false;
   /// Extra linker arguments, appended after graphc's own.
   std::vector<std::string> extraArgs;
   /// Run lld as a library call; false (or GRAPHC_LLD=subprocess in the

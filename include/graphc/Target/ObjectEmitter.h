@@ -64,9 +64,11 @@ void setTargetAttributes(llvm::Module &module, llvm::TargetMachine &machine,
                          bool replace);
 
 /// Runs LLVM's default per-module pipeline at `optLevel` (0-3) with loop
-/// and SLP vectorization, then verifies the module.
+/// and SLP vectorization, then verifies the module. `sanitize` ("thread",
+/// "address" or empty) adds that sanitizer's instrumentation last, as
+/// clang's -fsanitize does.
 llvm::Error optimizeModule(llvm::Module &module, llvm::TargetMachine &machine,
-                           unsigned optLevel);
+                           unsigned optLevel, llvm::StringRef sanitize = "");
 
 /// fp32 lanes of the widest vector registers `machine` may use: 16 with
 /// AVX-512F, 8 with AVX, 4 otherwise (SSE, NEON).
