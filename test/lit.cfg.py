@@ -39,6 +39,9 @@ if subprocess.call([config.python3, "-c", "import numpy"],
     config.available_features.add("numpy")
 if os.path.exists(os.path.join(config.llvm_tools_dir, "clang")):
     config.available_features.add("c-compiler")
+# `fuzzers`: a -DGRAPHC_FUZZ=ON build, with the libFuzzer targets.
+if os.path.exists(os.path.join(config.graphc_tools_dir, "graphc-fuzz-graphdef")):
+    config.available_features.add("fuzzers")
 # `sanitizer-runtimes`: clang's ASan and TSan runtimes (libclang-rt-22-dev),
 # for programs loading libraries compiled with graph-compile --sanitize.
 import glob

@@ -647,6 +647,13 @@ LogicalResult GraphImporter::importNode(OpBuilder &builder,
                           << kind << ")";
     }
   }
+  // The op's own checks (a Const without `value`, attrs out of range) before
+  // anything reads it: the importer's later steps look into the ops made
+  // so far (a Const's value, a producer's type). Found by fuzzing.
+  if (failed(mlir::verify(op, /*verifyRecursively=*/false))) {
+    op->erase();
+    return failure();
+  }
   values[n.name].assign(op->result_begin(), op->result_end());
   return success();
 }
