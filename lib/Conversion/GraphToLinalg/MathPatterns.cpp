@@ -173,22 +173,26 @@ struct LogicalLowering : GraphOpLowering<OpTy> {
   }
 };
 
+// Ops are built in separate statements, not as arguments of one call:
+// C++ leaves the order of argument evaluation to the compiler (gcc and
+// clang differ), and the IR's order must not depend on it.
 Value eluBody(OpBuilder &b, Location loc, EluOp, ValueRange args) {
   Value x = args[0];
-  return arith::SelectOp::create(b, loc, buildIsNegative(b, loc, x),
-                                 buildExpMinusOne(b, loc, x), x);
+  Value expMinusOne = buildExpMinusOne(b, loc, x);
+  Value isNegative = buildIsNegative(b, loc, x);
+  return arith::SelectOp::create(b, loc, isNegative, expMinusOne, x);
 }
 
 Value seluBody(OpBuilder &b, Location loc, SeluOp, ValueRange args) {
   Value x = args[0];
   Type type = x.getType();
-  Value negative = arith::MulFOp::create(
-      b, loc, createScalar(b, loc, type, kSeluScaleAlpha),
-      buildExpMinusOne(b, loc, x));
+  Value scaleAlpha = createScalar(b, loc, type, kSeluScaleAlpha);
+  Value negative =
+      arith::MulFOp::create(b, loc, scaleAlpha, buildExpMinusOne(b, loc, x));
   Value positive =
       arith::MulFOp::create(b, loc, createScalar(b, loc, type, kSeluScale), x);
-  return arith::SelectOp::create(b, loc, buildIsNegative(b, loc, x), negative,
-                                 positive);
+  Value isNegative = buildIsNegative(b, loc, x);
+  return arith::SelectOp::create(b, loc, isNegative, negative, positive);
 }
 
 Value leakyReluBody(OpBuilder &b, Location loc, LeakyReluOp op,
