@@ -12,6 +12,7 @@
 
 #include "TensorDecode.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <type_traits>
@@ -27,6 +28,31 @@ namespace graphc::tf::detail {
 /// describe a huge splat constant ("one value, shape [1e6, 1e6]"); refuse to
 /// expand those rather than exhaust memory.
 static constexpr uint64_t kMaxDecodedBytes = uint64_t(1) << 32;
+
+/// Upper bound on the bytes TensorFlow's "repeat the last value" rule may
+/// add to the values a TensorProto holds: two values and a shape of [1e9]
+/// would otherwise take 4 GB from a few bytes of file (issue 11). Values
+/// present in the file are bounded by its size; one value (a splat) is kept
+/// as one element at any size. Real graphs repeat little, if at all.
+static constexpr uint64_t kMaxRepeatedBytes = uint64_t(64) << 20;
+
+/// Refuses a fill that would add more than kMaxRepeatedBytes.
+static bool checkRepeatedFill(int64_t count, int64_t present,
+                              uint64_t bytesPerElement, const char *field,
+                              std::string &error) {
+  if (present >= count)
+    return true;
+  uint64_t extra = static_cast<uint64_t>(count - present);
+  if (extra <= kMaxRepeatedBytes / std::max<uint64_t>(bytesPerElement, 1))
+    return true;
+  error = std::string(field) + " has " + std::to_string(present) +
+          " values for " + std::to_string(count) +
+          " elements; repeating the last one, as TensorFlow does, would add " +
+          std::to_string(extra * bytesPerElement / (1 << 20)) +
+          " MiB (more than the " + std::to_string(kMaxRepeatedBytes >> 20) +
+          " MiB graphc allows from so few bytes of file)";
+  return false;
+}
 
 static std::string shapeString(const TensorShape &shape) {
   if (shape.unknownRank)
@@ -91,6 +117,9 @@ static bool fillFromValues(const Values &values, int64_t count, int group,
       out[i] = static_cast<Out>(values.Get(static_cast<int>(i)));
     return true;
   }
+  if (!checkRepeatedFill(count, numElements, group * sizeof(Out), fieldName,
+                         error))
+    return false;
   data.assign(static_cast<size_t>(count) * group * sizeof(Out), 0);
   if (numElements == 0)
     return true; // No values: all zeros.
@@ -165,6 +194,12 @@ static bool decodeStrings(const tensorflow::TensorProto &proto, int64_t count,
             " elements of the shape";
     return false;
   }
+  uint64_t lastBytes =
+      numValues > 0 ? proto.string_val(static_cast<int>(numValues - 1)).size()
+                    : 0;
+  if (!checkRepeatedFill(count, numValues, sizeof(std::string) + lastBytes,
+                         "string_val", error))
+    return false;
   tensor.strings.assign(proto.string_val().begin(), proto.string_val().end());
   if (numValues > 0)
     tensor.strings.resize(static_cast<size_t>(count),
