@@ -5,6 +5,11 @@
 //===----------------------------------------------------------------------===//
 #include "ProtoFile.h"
 
+#include <google/protobuf/io/coded_stream.h>
+#include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/message.h>
+#include <google/protobuf/text_format.h>
+
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -47,6 +52,49 @@ bool readProtoFile(const std::string &path, std::string &bytes,
     return false;
   }
   return true;
+}
+
+bool parseBinaryProto(const std::string &bytes,
+                      google::protobuf::Message &proto) {
+  if (bytes.size() > kMaxProtoFileBytes)
+    return false;
+  google::protobuf::io::CodedInputStream input(
+      reinterpret_cast<const uint8_t *>(bytes.data()),
+      static_cast<int>(bytes.size()));
+  input.SetTotalBytesLimit(INT_MAX);
+  input.SetRecursionLimit(kMaxProtoNesting);
+  return proto.ParseFromCodedStream(&input) && input.ConsumedEntireMessage();
+}
+
+namespace {
+/// Keeps the text parser's first error as one line.
+class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
+public:
+  void AddError(int line, google::protobuf::io::ColumnNumber column,
+                const std::string &message) override {
+    if (!error.empty())
+      return;
+    std::string text = message;
+    if (!text.empty() && text.back() == '.')
+      text.pop_back();
+    error = "text format error at line " + std::to_string(line + 1) +
+            ", column " + std::to_string(column + 1) + ": " + text;
+  }
+
+  std::string error;
+};
+} // namespace
+
+bool parseTextProto(const std::string &bytes, google::protobuf::Message &proto,
+                    std::string &error) {
+  FirstErrorCollector collector;
+  google::protobuf::TextFormat::Parser parser;
+  parser.RecordErrorsTo(&collector);
+  parser.SetRecursionLimit(kMaxProtoNesting);
+  if (parser.ParseFromString(bytes, &proto))
+    return true;
+  error = collector.error.empty() ? "text format error" : collector.error;
+  return false;
 }
 
 } // namespace graphc::tf::detail

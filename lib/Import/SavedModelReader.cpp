@@ -21,9 +21,7 @@
 
 #include "ProtoFile.h"
 
-#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/stubs/logging.h>
-#include <google/protobuf/text_format.h>
 
 #include <cerrno>
 #include <climits>
@@ -52,15 +50,9 @@ static bool isTextName(const std::string &path) {
 /// Parses `bytes` as message `proto` (binary, or text when `text`).
 static bool parseMessage(const std::string &bytes, bool text,
                          google::protobuf::Message &proto) {
-  if (text)
-    return google::protobuf::TextFormat::ParseFromString(bytes, &proto);
-  if (bytes.size() > static_cast<size_t>(INT_MAX))
-    return false;
-  google::protobuf::io::CodedInputStream input(
-      reinterpret_cast<const uint8_t *>(bytes.data()),
-      static_cast<int>(bytes.size()));
-  input.SetTotalBytesLimit(INT_MAX);
-  return proto.ParseFromCodedStream(&input) && input.ConsumedEntireMessage();
+  std::string error;
+  return text ? detail::parseTextProto(bytes, proto, error)
+              : detail::parseBinaryProto(bytes, proto);
 }
 
 static void convertArgDef(const tensorflow::OpDef::ArgDef &proto, ArgDef &arg) {

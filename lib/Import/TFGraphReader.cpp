@@ -16,10 +16,7 @@
 
 #include "ProtoFile.h"
 
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/stubs/logging.h>
-#include <google/protobuf/text_format.h>
 #include <google/protobuf/unknown_field_set.h>
 
 #include <cerrno>
@@ -35,35 +32,6 @@ static const char *const kNotAGraphDef =
 static const char *const kOtherMessage =
     "not a valid GraphDef (protobuf data of some other message type)";
 
-namespace {
-/// Keeps the first text-format error, with 1-based line and column.
-class FirstErrorCollector : public google::protobuf::io::ErrorCollector {
-public:
-  void AddError(int line, google::protobuf::io::ColumnNumber column,
-                const std::string &message) override {
-    if (!error.empty())
-      return;
-    std::string text = message;
-    if (!text.empty() && text.back() == '.')
-      text.pop_back();
-    error = "text format error at line " + std::to_string(line + 1) +
-            ", column " + std::to_string(column + 1) + ": " + text;
-  }
-
-  std::string error;
-};
-} // namespace
-
-static bool parseBinary(const std::string &bytes, tensorflow::GraphDef &proto) {
-  if (bytes.size() > static_cast<size_t>(INT_MAX))
-    return false; // Protobuf messages are limited to 2 GiB.
-  google::protobuf::io::CodedInputStream input(
-      reinterpret_cast<const uint8_t *>(bytes.data()),
-      static_cast<int>(bytes.size()));
-  input.SetTotalBytesLimit(INT_MAX);
-  return proto.ParseFromCodedStream(&input) && input.ConsumedEntireMessage();
-}
-
 /// A binary parse also "succeeds" on many other protobuf messages (their
 /// fields land in the unknown-field set). Call it a GraphDef only if it has
 /// something a GraphDef has, or nothing at all (an empty graph).
@@ -71,17 +39,6 @@ static bool looksLikeGraphDef(const tensorflow::GraphDef &proto) {
   if (proto.node_size() > 0 || proto.has_library() || proto.has_versions())
     return true;
   return proto.GetReflection()->GetUnknownFields(proto).empty();
-}
-
-static bool parseText(const std::string &bytes, tensorflow::GraphDef &proto,
-                      std::string &error) {
-  FirstErrorCollector collector;
-  google::protobuf::TextFormat::Parser parser;
-  parser.RecordErrorsTo(&collector);
-  if (parser.ParseFromString(bytes, &proto))
-    return true;
-  error = collector.error.empty() ? "text format error" : collector.error;
-  return false;
 }
 
 /// True if the first bytes contain no control characters other than
@@ -110,11 +67,11 @@ bool parseGraphDef(const std::string &bytes, bool textFormat, GraphDef &graph,
   google::protobuf::LogSilencer silenceProtobufLogging;
   tensorflow::GraphDef proto;
   if (textFormat) {
-    if (!parseText(bytes, proto, error)) {
+    if (!detail::parseTextProto(bytes, proto, error)) {
       error = "not a valid GraphDef (" + error + ")";
       return false;
     }
-  } else if (!parseBinary(bytes, proto)) {
+  } else if (!detail::parseBinaryProto(bytes, proto)) {
     error = kNotAGraphDef;
     return false;
   } else if (!looksLikeGraphDef(proto)) {
@@ -135,11 +92,11 @@ bool readGraphDef(const std::string &path, GraphDef &graph,
 
   google::protobuf::LogSilencer silenceProtobufLogging;
   tensorflow::GraphDef proto;
-  if (!parseBinary(bytes, proto)) {
+  if (!detail::parseBinaryProto(bytes, proto)) {
     // Maybe a text-format file with another extension.
     std::string textError;
     proto.Clear();
-    if (!parseText(bytes, proto, textError)) {
+    if (!detail::parseTextProto(bytes, proto, textError)) {
       error = looksLikeText(bytes) ? "not a valid GraphDef (" + textError + ")"
                                    : kNotAGraphDef;
       return false;
