@@ -139,7 +139,9 @@ bool isInt32Or64(Value v) {
 /// The float values of a constant `v` (f32 ranges of Dequantize).
 std::optional<SmallVector<float>> getConstantFloats(Value v) {
   DenseFPElementsAttr attr;
-  if (!matchPattern(v, m_Constant(&attr)))
+  // Read whole (a splat too), so within the folders' bound.
+  if (!matchPattern(v, m_Constant(&attr)) ||
+      attr.getNumElements() > kMaxFoldElements)
     return std::nullopt;
   SmallVector<float> values;
   for (APFloat x : attr.getValues<APFloat>()) {
@@ -295,7 +297,9 @@ LogicalResult ResizeNearestNeighborOp::refineResultTypes() {
 OpFoldResult ResizeBilinearOp::fold(FoldAdaptor adaptor) {
   auto images = dyn_cast_or_null<DenseElementsAttr>(adaptor.getImages());
   RankedTensorType type = getFoldableType(getType());
-  if (!images || !type || !adaptor.getSize())
+  // toFloats reads every input element (a splat too).
+  if (!images || !type || !adaptor.getSize() ||
+      images.getNumElements() > kMaxFoldElements)
     return {};
   std::optional<SmallVector<float>> in = toFloats(images);
   if (!in)
@@ -657,7 +661,8 @@ OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
   auto minRange = getConstantFloats(getMinRange());
   auto maxRange = getConstantFloats(getMaxRange());
   if (!input || !type || !minRange || !maxRange ||
-      minRange->size() != maxRange->size())
+      minRange->size() != maxRange->size() ||
+      input.getNumElements() != type.getNumElements())
     return {};
   auto intType = cast<IntegerType>(input.getElementType());
   // One affine map per slice of `axis` (one slice when axis is -1).

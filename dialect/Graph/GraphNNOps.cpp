@@ -489,7 +489,12 @@ template <typename OpTy> OpFoldResult foldBatchMatMul(OpTy op,
   int64_t k = xType.getDimSize(op.getAdjX() ? xType.getRank() - 2
                                             : xType.getRank() - 1);
   int64_t count = result.getNumElements();
-  if (count > kMaxFoldElements || count * std::max<int64_t>(k, 1) > kMaxFoldWork)
+  // Both operands are read whole (splats too); an empty result would let
+  // any k through the work bound.
+  if (count == 0 || count > kMaxFoldElements ||
+      count * std::max<int64_t>(k, 1) > kMaxFoldWork ||
+      x.getNumElements() > kMaxFoldElements ||
+      y.getNumElements() > kMaxFoldElements)
     return {};
   Type element = result.getElementType();
   bool isFloat = isa<FloatType>(element);
@@ -755,7 +760,8 @@ OpFoldResult PreluOp::fold(FoldAdaptor adaptor) {
   auto result = rankedOf(getY());
   if (!x || !alpha || !result || !result.hasStaticShape() ||
       x.getType() != result || !isa<FloatType>(result.getElementType()) ||
-      result.getNumElements() > kMaxFoldElements)
+      result.getNumElements() > kMaxFoldElements ||
+      alpha.getNumElements() > kMaxFoldElements)
     return {};
   // x has the result's shape; alpha broadcasts to it (a splat is read at
   // its one element).

@@ -46,6 +46,11 @@ std::optional<SmallVector<int64_t>> graphc::graph::getConstantInts(Value v) {
   DenseIntElementsAttr attr;
   if (!matchPattern(v, m_Constant(&attr)))
     return std::nullopt;
+  // A splat of any shape is one attribute; its values are not (a [2^30]
+  // splat of shape ints would be 8 GB here). Shapes, axes, permutations
+  // and indices of real graphs are far smaller.
+  if (attr.getNumElements() > kMaxFoldElements)
+    return std::nullopt;
   SmallVector<int64_t> values;
   for (const APInt &x : attr.getValues<APInt>())
     values.push_back(x.getSExtValue());

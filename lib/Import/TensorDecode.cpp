@@ -141,6 +141,14 @@ static bool decodeStringContent(const std::string &content, int64_t count,
                                 std::vector<std::string> &strings,
                                 std::string &error) {
   size_t pos = 0;
+  // Every length takes at least one byte: more strings than bytes is
+  // malformed, refused before reserving for them.
+  if (static_cast<uint64_t>(count) > content.size()) {
+    error = "tensor_content has " + std::to_string(content.size()) +
+            " bytes, too few for the lengths of " + std::to_string(count) +
+            " strings";
+    return false;
+  }
   std::vector<uint64_t> lengths;
   lengths.reserve(static_cast<size_t>(count));
   uint64_t total = 0;

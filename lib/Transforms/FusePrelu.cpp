@@ -39,6 +39,9 @@ bool isFloatSplat(Value v, double value) {
   if (!matchPattern(v, m_Constant(&attr)) ||
       !isa<FloatType>(attr.getElementType()))
     return false;
+  // One value of a splat, however large its shape.
+  if (attr.isSplat())
+    return attr.getSplatValue<APFloat>().convertToDouble() == value;
   return llvm::all_of(attr.getValues<APFloat>(), [&](const APFloat &f) {
     return f.convertToDouble() == value;
   });

@@ -2,6 +2,7 @@
 #include "LinearFolding.h"
 
 #include "Graph/GraphOps.h"
+#include "Graph/GraphShapeUtils.h"
 #include "mlir/IR/Matchers.h"
 
 using namespace mlir;
@@ -14,6 +15,10 @@ std::optional<SmallVector<float>> getConstFloats(Value v) {
   if (!v || !v.getDefiningOp<ConstOp>() || !matchPattern(v, m_Constant(&attr)))
     return std::nullopt;
   if (!attr.getElementType().isF32() || !attr.getType().hasStaticShape())
+    return std::nullopt;
+  // Weights and channel vectors are read whole (a splat too): as for
+  // every fold, within kMaxFoldElements.
+  if (attr.getNumElements() > graph::kMaxFoldElements)
     return std::nullopt;
   return llvm::to_vector(attr.getValues<float>());
 }
@@ -89,6 +94,8 @@ std::optional<SmallVector<float>> getChannelVector(Value c,
       type.getRank() > result.getRank())
     return std::nullopt;
   int64_t channels = result.getShape().back();
+  if (channels > graph::kMaxFoldElements)
+    return std::nullopt;
   ArrayRef<int64_t> shape = type.getShape();
   for (int64_t i = 0; i + 1 < type.getRank(); ++i)
     if (shape[i] != 1)

@@ -24,6 +24,16 @@ using namespace mlir;
 using namespace graphc::graph;
 
 namespace {
+/// Items a list may hold: one value per item is tracked at compile time
+/// (each from an unrolled loop iteration, which graph-inline-control-flow
+/// bounds at 100000 by default), so a size from the graph is bounded too.
+constexpr int64_t kMaxListItems = 100000;
+
+LogicalResult tooManyItems(Operation *op, StringRef kind, int64_t n) {
+  return op->emitError() << kind << ": " << n
+                         << " items; graphc unrolls tensor lists of at most "
+                         << kMaxListItems;
+}
 
 /// What a list value holds: `size` items, each set to a value or (null)
 /// taken from row K of `source` (a FromTensor list) or unset.
@@ -105,6 +115,8 @@ struct GraphLowerTensorListsPass
       if (!n || *n < 0 || op->getNumResults() != 2)
         return op->emitError() << "TensorArrayV3: the size is not a "
                                   "non-negative constant";
+      if (*n > kMaxListItems)
+        return tooManyItems(op, kind, *n);
       lists[op->getResult(1)] = ListState{Value(), SmallVector<Value>(*n)};
       return success();
     }
@@ -241,6 +253,8 @@ struct GraphLowerTensorListsPass
         return op->emitError()
                << "TensorListReserve: the number of elements is not a "
                   "non-negative constant";
+      if (*n > kMaxListItems)
+        return tooManyItems(op, kind, *n);
       lists[op->getResult(0)] = ListState{Value(), SmallVector<Value>(*n)};
       return success();
     }
@@ -252,6 +266,8 @@ struct GraphLowerTensorListsPass
                << "TensorListFromTensor: the tensor's first dim must be "
                   "static, got "
                << source.getType();
+      if (type.getDimSize(0) > kMaxListItems)
+        return tooManyItems(op, kind, type.getDimSize(0));
       lists[op->getResult(0)] =
           ListState{source, SmallVector<Value>(type.getDimSize(0))};
       return success();
