@@ -7,7 +7,8 @@
 // its BlockHandle (varint64 offset + size), and a 48-byte footer ending in
 // the magic number 0xdb4775248b80fb57. Every block is followed by a 5-byte
 // trailer: its compression type (none or snappy) and the masked CRC-32C of
-// the block and type byte, which is verified.
+// the block and type byte, which is verified. Read with LevelDB's own
+// table reader (SSTable.cpp).
 //
 //===----------------------------------------------------------------------===//
 #ifndef GRAPHC_LIB_IMPORT_SSTABLE_H
@@ -25,10 +26,6 @@ struct TableEntry {
 };
 
 /// What parseTable saw, for tests and diagnostics.
-struct TableStats {
-  int blocks = 0;       // index + data blocks
-  int snappyBlocks = 0; // of which snappy-compressed
-};
 
 /// The magic number at the end of every table file.
 constexpr uint64_t kTableMagicNumber = 0xdb4775248b80fb57ull;
@@ -37,7 +34,7 @@ constexpr uint64_t kTableMagicNumber = 0xdb4775248b80fb57ull;
 /// malformed table returns false with a one-line reason in `error`, e.g.
 /// "block at offset 0: checksum mismatch (stored 0x..., computed 0x...)".
 bool parseTable(const std::string &bytes, std::vector<TableEntry> &entries,
-                std::string &error, TableStats *stats = nullptr);
+                std::string &error);
 
 /// Reads the file at `path` and parses it (index files are small: one entry
 /// per tensor).

@@ -297,19 +297,17 @@ TEST(TensorBundle, HalfPlusTwoVariants) {
 
 TEST(TensorBundle, SnappyCompressedIndexes) {
   REQUIRE_MODELS();
-  // These three indexes were written with snappy-compressed data blocks.
+  // These three indexes were written with snappy-compressed data blocks
+  // (counted by graphc's earlier reader; LevelDB decompresses them).
   for (const char *dir : {"half_plus_two_tf1/00000123",
                           "half_plus_two_resource_vars/00000123",
                           "half_plus_two_tf2/00000123"}) {
     SCOPED_TRACE(dir);
     std::string path = kModels + "/" + dir + "/variables/variables.index";
+    std::string bytes = readFile(path);
     std::vector<graphc::tf::detail::TableEntry> entries;
-    graphc::tf::detail::TableStats stats;
     std::string error;
-    ASSERT_TRUE(graphc::tf::detail::parseTable(readFile(path), entries, error,
-                                               &stats))
-        << error;
-    EXPECT_GE(stats.snappyBlocks, 1);
+    ASSERT_TRUE(graphc::tf::detail::parseTable(bytes, entries, error)) << error;
     EXPECT_GE(entries.size(), 4u); // header + a, b, c
   }
 }
@@ -394,7 +392,7 @@ TEST(TensorBundleCorrupt, TruncatedIndex) {
   writeFile(prefix + ".index", flipped);
   std::string error;
   EXPECT_FALSE(TensorBundleReader::open(prefix, error));
-  EXPECT_NE(error.find("block at offset 0: checksum mismatch"),
+  EXPECT_NE(error.find("model.index: block checksum mismatch: corrupt file"),
             std::string::npos)
       << error;
 }
