@@ -517,7 +517,7 @@ template <typename OpTy> OpFoldResult foldBatchMatMul(OpTy op,
            col;
   };
   SmallVector<int64_t> batchIndex(batchShape.size(), 0);
-  int64_t batches = count / (m * n ? m * n : 1);
+  int64_t batches = count / (m * n != 0 ? m * n : 1);
   SmallVector<APFloat> floats;
   SmallVector<APInt> ints;
   std::vector<APFloat> xv, yv;

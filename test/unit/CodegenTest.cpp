@@ -969,9 +969,10 @@ TEST_F(CodegenTest, NamedPipelineLowersToLLVMDialect) {
   // Everything is in the LLVM dialect; @twice takes (input, output,
   // workspace) pointers.
   module->walk([](mlir::Operation *op) {
-    if (!llvm::isa<mlir::ModuleOp>(op))
+    if (!llvm::isa<mlir::ModuleOp>(op)) {
       EXPECT_EQ(op->getDialect()->getNamespace(), "llvm")
           << op->getName().getStringRef().str();
+    }
   });
   auto func = module->lookupSymbol<mlir::LLVM::LLVMFuncOp>("twice");
   ASSERT_TRUE(func);

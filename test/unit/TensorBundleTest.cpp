@@ -290,8 +290,9 @@ TEST(TensorBundle, HalfPlusTwoVariants) {
     EXPECT_FLOAT_EQ(scalarFloat(*reader, c.a), 0.5f);
     bool three = std::string(c.dir).find("three") != std::string::npos;
     EXPECT_FLOAT_EQ(scalarFloat(*reader, c.b), three ? 3.0f : 2.0f);
-    if (!c.c.empty())
+    if (!c.c.empty()) {
       EXPECT_FLOAT_EQ(scalarFloat(*reader, c.c), 3.0f);
+    }
   }
 }
 
