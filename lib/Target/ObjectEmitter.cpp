@@ -210,6 +210,7 @@ Error graphc::optimizeModule(Module &module, TargetMachine &machine,
           pm.addPass(AddressSanitizerPass(AddressSanitizerOptions()));
         }
       });
+  // -O0 with a sanitizer (the only way here at -O0) takes O1's pipeline.
   OptimizationLevel level = optLevel <= 1   ? OptimizationLevel::O1
                             : optLevel == 2 ? OptimizationLevel::O2
                                             : OptimizationLevel::O3;
