@@ -38,8 +38,41 @@ LogicalResult graphc::graph::refineResult(Operation *op, Value result,
                                << " conflicts with declared " << ranked;
     dims[i] = d;
   }
-  result.setType(RankedTensorType::get(dims, ranked.getElementType()));
+  // A Tile or Fill can ask for more than 64 bits can count.
+  auto refined = RankedTensorType::get(dims, ranked.getElementType());
+  if (!hasRepresentableSize(refined))
+    return op->emitOpError()
+           << "inferred result shape " << shapeToString(dims) << " of "
+           << refined.getElementType() << " needs 2^63 bytes or more";
+  result.setType(refined);
   return success();
+}
+
+bool graphc::graph::hasRepresentableSize(RankedTensorType type) {
+  Type element = type.getElementType();
+  int64_t bytes =
+      element.isIntOrFloat()
+          ? std::max<int64_t>(element.getIntOrFloatBitWidth() / 8, 1)
+          : 1;
+  for (int64_t d : type.getShape())
+    if (!ShapedType::isDynamic(d) && __builtin_mul_overflow(bytes, d, &bytes))
+      return false;
+  return true;
+}
+
+std::string graphc::graph::shapeToString(ArrayRef<int64_t> dims) {
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  llvm::interleave(
+      dims, os,
+      [&](int64_t d) {
+        if (ShapedType::isDynamic(d))
+          os << "?";
+        else
+          os << d;
+      },
+      "x");
+  return text;
 }
 
 std::optional<SmallVector<int64_t>> graphc::graph::getConstantInts(Value v) {

@@ -15,6 +15,7 @@
 #include "mlir/IR/TypeUtilities.h"
 
 #include <optional>
+#include <string>
 
 namespace graphc::graph {
 
@@ -38,8 +39,17 @@ inline mlir::Type elementOf(mlir::Value v) {
   return mlir::getElementTypeOrSelf(v.getType());
 }
 
+/// True if the static dims of `type` (dynamic ones left out) times its
+/// element size fit in 63 bits: sizes computed from a larger type (folds,
+/// buffers) would wrap around.
+bool hasRepresentableSize(mlir::RankedTensorType type);
+
+/// `dims` as "2x?x3" (dynamic dims as "?").
+std::string shapeToString(llvm::ArrayRef<int64_t> dims);
+
 /// Sets `result`'s type to `inferred` where that is more precise; emits an
-/// error and fails on a conflict between two static sizes or ranks.
+/// error and fails on a conflict between two static sizes or ranks, or on
+/// a shape without a representable size (hasRepresentableSize).
 mlir::LogicalResult refineResult(mlir::Operation *op, mlir::Value result,
                                  mlir::Type inferred);
 

@@ -5,8 +5,9 @@
 // (leveldb::Table, Debian's libleveldb-dev), which OSS-Fuzz fuzzes, reads it
 // with every block's checksum verified and snappy blocks decompressed; this
 // file only adds two checks with clearer messages (too short for a footer,
-// wrong magic: "not a checkpoint index") and turns its status into our
-// one-line errors. It replaced a reader of our own (issue 11 item 3).
+// wrong magic: "not a checkpoint index"), the bounds check LevelDB leaves
+// to its callers (TableBounds.cpp) and turns its status into our one-line
+// errors. It replaced a reader of our own (issue 11 item 3).
 //
 //===----------------------------------------------------------------------===//
 #include "SSTable.h"
@@ -78,6 +79,11 @@ bool parseTable(const std::string &bytes, std::vector<TableEntry> &entries,
   if (!hasTableMagic(bytes)) {
     error = "not a TensorFlow table file (bad magic number at the end; "
             "truncated or not a checkpoint index)";
+    return false;
+  }
+  // LevelDB allocates what a block handle says before it reads the block.
+  if (!checkTableBounds(bytes, error)) {
+    error += ": corrupt file";
     return false;
   }
   StringFile file(bytes);

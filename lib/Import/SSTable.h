@@ -25,8 +25,6 @@ struct TableEntry {
   std::string value;
 };
 
-/// What parseTable saw, for tests and diagnostics.
-
 /// The magic number at the end of every table file.
 constexpr uint64_t kTableMagicNumber = 0xdb4775248b80fb57ull;
 
@@ -40,6 +38,13 @@ bool parseTable(const std::string &bytes, std::vector<TableEntry> &entries,
 /// per tensor).
 bool readTable(const std::string &path, std::vector<TableEntry> &entries,
                std::string &error);
+
+/// Checks the block handles LevelDB will follow in the table `bytes` (the
+/// footer's index handle, each index entry's data-block handle) against the
+/// file's size, and each snappy block's declared length against snappy's
+/// largest expansion, so that reading it allocates no more than the file
+/// justifies (TableBounds.cpp). On failure returns false with the reason.
+bool checkTableBounds(const std::string &bytes, std::string &error);
 
 /// True if `bytes` ends with the table magic number.
 bool hasTableMagic(const std::string &bytes);

@@ -388,6 +388,12 @@ bool TensorBundleReader::readV2(const std::string &key,
                                 std::string &error) const {
   int64_t count = entry.shape.numElements();
   int elementSize = dataTypeSize(entry.dtype);
+  int64_t bytesNeeded = 0;
+  if (count < 0 || __builtin_mul_overflow(count, elementSize, &bytesNeeded)) {
+    error = dataTypeName(entry.dtype) + " " + shapeString(entry.shape) +
+            " needs 2^63 bytes or more";
+    return false;
+  }
   if (entry.dtype == DT_STRING) {
     if (entry.size < count) { // at least one length byte per string
       error = "the index gives " + std::to_string(entry.size) +
@@ -398,10 +404,10 @@ bool TensorBundleReader::readV2(const std::string &key,
              entry.dtype == DT_COMPLEX128) {
     error = "dtype " + dataTypeName(entry.dtype) + " is not supported";
     return false;
-  } else if (entry.size != count * elementSize) {
+  } else if (entry.size != bytesNeeded) {
     error = "the index gives " + std::to_string(entry.size) + " bytes, but " +
             dataTypeName(entry.dtype) + " " + shapeString(entry.shape) +
-            " needs " + std::to_string(count * elementSize);
+            " needs " + std::to_string(bytesNeeded);
     return false;
   }
   if (entry.shard < 0 || entry.shard >= shards) {

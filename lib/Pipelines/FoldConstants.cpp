@@ -13,14 +13,17 @@
 #include "graphc/Pipelines/FoldConstants.h"
 
 #include "ConvertTF.h"
+#include "FoldCost.h"
 #include "Graph/GraphOps.h"
 #include "graphc/Conversion/GraphToLinalg/GraphToLinalg.h"
 #include "graphc/Conversion/Passes.h"
 #include "graphc/Pipelines/Compile.h"
 #include "graphc/Runner/Runner.h"
 #include "graphc/Target/SignatureUtils.h"
+#include "graphc/Transforms/InferShapes.h"
 
 #include "mlir/IR/Builders.h"
+#include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/DenseSet.h"
@@ -43,6 +46,24 @@ bool isForwarding(Operation *op) {
              graph::IdentityNOp>(op);
 }
 
+/// What folding each op of `body` would cost, from the types shape
+/// inference gives it: right after freezing most results are unranked. The
+/// inference runs on a copy (the exported graph keeps its types), quietly
+/// (a conflict is reported by the compile that follows).
+llvm::DenseMap<Operation *, FoldCost> estimateCosts(func::FuncOp func) {
+  OwningOpRef<func::FuncOp> copy(func.clone());
+  {
+    ScopedDiagnosticHandler quiet(func.getContext(),
+                                  [](Diagnostic &) { return success(); });
+    (void)inferShapes(*copy);
+  }
+  llvm::DenseMap<Operation *, FoldCost> costs;
+  for (auto [op, inferred] :
+       llvm::zip(func.getBody().front(), copy->getBody().front()))
+    costs[&op] = estimateFoldCost(&inferred);
+  return costs;
+}
+
 /// Removes a temporary folder when it goes out of scope.
 struct TempDir {
   llvm::SmallString<128> path;
@@ -63,8 +84,12 @@ FailureOr<unsigned> graphc::foldConstantSubgraphs(
   for (StringRef name : getSupportedGraphOps())
     lowerable.insert(name);
 
-  // 1. Constant ops, and those among them that compute something.
+  // 1. Constant ops, and those among them that compute something. An op
+  // whose results or work would pass the limits of FoldCost.h stays to run
+  // time, and with it everything computed from it.
   llvm::DenseSet<Operation *> constant, computes;
+  llvm::DenseMap<Operation *, FoldCost> costs = estimateCosts(func);
+  int64_t totalBytes = 0, totalWork = 0;
   for (Operation &op : body.without_terminator()) {
     if (isa<graph::ConstOp>(op)) {
       constant.insert(&op);
@@ -79,6 +104,15 @@ FailureOr<unsigned> graphc::foldConstantSubgraphs(
     });
     if (!allConstant)
       continue;
+    if (!isForwarding(&op)) {
+      FoldCost cost = costs.lookup(&op);
+      if (cost.bytes > kMaxFoldResultBytes ||
+          cost.bytes > kMaxFoldTotalBytes - totalBytes ||
+          cost.work > kMaxFoldTotalWork - totalWork)
+        continue;
+      totalBytes += cost.bytes;
+      totalWork += cost.work;
+    }
     constant.insert(&op);
     if (!isForwarding(&op) || llvm::any_of(op.getOperands(), [&](Value v) {
           return computes.contains(v.getDefiningOp());
@@ -137,8 +171,31 @@ FailureOr<unsigned> graphc::foldConstantSubgraphs(
   if (configurePassManager && failed(configurePassManager(pm)))
     return failure();
   buildGraphSimplifyPipeline(pm);
-  pm.nest<func::FuncOp>().addPass(createGraphToLinalgPass());
   if (failed(pm.run(*foldModule)))
+    return failure();
+  // What inference on the unfolded graph could not size (a Fill whose dims
+  // are computed) is known now: over the limits, nothing is folded.
+  FoldCost total;
+  for (Operation &op : foldFunc.getBody().front().without_terminator()) {
+    if (isa<graph::ConstOp>(op))
+      continue;
+    FoldCost cost = estimateFoldCost(&op);
+    if (cost.bytes > kMaxFoldResultBytes ||
+        cost.bytes > kMaxFoldTotalBytes - total.bytes ||
+        cost.work > kMaxFoldTotalWork - total.work) {
+      emitWarning(op.getLoc())
+          << "constant subgraphs not folded: computing them needs more than "
+             "--fold-constants allows (lib/Pipelines/FoldCost.h)";
+      return 0u;
+    }
+    total.bytes += cost.bytes;
+    total.work += cost.work;
+  }
+  PassManager lowerPM(context);
+  if (configurePassManager && failed(configurePassManager(lowerPM)))
+    return failure();
+  lowerPM.nest<func::FuncOp>().addPass(createGraphToLinalgPass());
+  if (failed(lowerPM.run(*foldModule)))
     return failure();
   ModelSignature signature;
   signature.name = kFoldFunction.str();

@@ -38,11 +38,27 @@ std::string nodeName(Operation *op) {
   return (name.empty() ? op->getName().stripDialect() : name).str();
 }
 
+/// What unrolling may still make: ops cloned, and bytes of the constants
+/// its folds create (each fold is bounded on its own, kMaxFoldElements,
+/// but 100,000 iterations of a body folding 4 MB would make 400 GB).
+struct UnrollBudget {
+  int64_t ops;
+  int64_t foldBytes;
+};
+
+/// Bytes of the dense constant `v`, 0 for a splat or a non-constant.
+int64_t constantBytes(Value v) {
+  DenseElementsAttr attr;
+  if (!matchPattern(v, m_Constant(&attr)) || attr.isSplat())
+    return 0;
+  return static_cast<int64_t>(attr.getRawData().size());
+}
+
 /// Clones the ops of one loop function at a time, each folded as soon as
 /// it is cloned, and names them PREFIX/NODE.
 class LoopCloner {
 public:
-  LoopCloner(OpBuilder &builder, int64_t &budget)
+  LoopCloner(OpBuilder &builder, UnrollBudget &budget)
       : builder(builder), budget(budget) {}
 
   /// The values `f` returns for arguments `args`, or failure (reported on
@@ -53,14 +69,17 @@ public:
     map.map(f.getArguments(), args);
     Block &body = f.getBody().front();
     for (Operation &op : body.without_terminator()) {
-      if (--budget < 0)
+      if (--budget.ops < 0)
         return loop->emitError()
                << "unrolling the loop clones more ops than allowed (max-ops)";
       Operation *clone = builder.clone(op, map);
       clone->setLoc(NameLoc::get(
           builder.getStringAttr(prefix + "/" + strippedName(op, f)),
           clone->getLoc()));
-      foldClone(clone, op, map);
+      budget.foldBytes -= foldClone(clone, op, map);
+      if (budget.foldBytes < 0)
+        return loop->emitError() << "unrolling the loop folds more bytes of "
+                                    "constants than allowed (max-fold-bytes)";
     }
     SmallVector<Value> results;
     for (Value v : body.getTerminator()->getOperands())
@@ -79,11 +98,12 @@ private:
   }
 
   /// Folds `clone` (a copy of `original`) when its folder allows, mapping
-  /// `original`'s results to the folded values.
-  void foldClone(Operation *clone, Operation &original, IRMapping &map) {
+  /// `original`'s results to the folded values. Returns the bytes of the
+  /// dense constants the fold made.
+  int64_t foldClone(Operation *clone, Operation &original, IRMapping &map) {
     if (clone->getNumResults() == 0 || clone->getNumRegions() != 0 ||
         clone->hasTrait<OpTrait::ConstantLike>())
-      return;
+      return 0;
     // IdentityN (a function's return values, as the importer spells them)
     // forwards its operands; it has a canonicalization, not a folder.
     if (isa<graphc::graph::IdentityNOp>(clone) &&
@@ -92,7 +112,7 @@ private:
            llvm::zip(original.getResults(), clone->getOperands()))
         map.map(from, to);
       clone->erase();
-      return;
+      return 0;
     }
     // The body's types are the function's (often unranked); the loop
     // values may say more, and folders want a static result type.
@@ -107,14 +127,19 @@ private:
     std::optional<SmallVector<Value>> values =
         foldToValues(builder, clone, constants);
     if (!values)
-      return; // not foldable, or folded in place
-    for (auto [from, to] : llvm::zip(original.getResults(), *values))
+      return 0; // not foldable, or folded in place
+    int64_t made = 0;
+    for (auto [from, to] : llvm::zip(original.getResults(), *values)) {
       map.map(from, to);
+      if (!llvm::is_contained(clone->getOperands(), to)) // not forwarded
+        made += constantBytes(to);
+    }
     clone->erase();
+    return made;
   }
 
   OpBuilder &builder;
-  int64_t &budget;
+  UnrollBudget &budget;
 };
 
 /// true / false when `v` is a constant scalar (or one-element) bool.
@@ -149,7 +174,7 @@ struct GraphInlineControlFlowPass
   using GraphInlineControlFlowBase::GraphInlineControlFlowBase;
 
   LogicalResult unroll(Operation *loop, SymbolTable &symbols,
-                       int64_t &budget) {
+                       UnrollBudget &budget) {
     auto lookup = [&](StringRef attr) -> func::FuncOp {
       auto ref = loop->getAttrOfType<FlatSymbolRefAttr>(attr);
       return ref ? symbols.lookup<func::FuncOp>(ref.getValue()) : nullptr;
@@ -210,7 +235,7 @@ struct GraphInlineControlFlowPass
   /// Replaces If `op` by the branch its constant condition takes, or by
   /// both branches and a SelectV2 per result.
   LogicalResult inlineIf(Operation *op, SymbolTable &symbols,
-                         int64_t &budget) {
+                         UnrollBudget &budget) {
     auto lookup = [&](StringRef attr) -> func::FuncOp {
       auto ref = op->getAttrOfType<FlatSymbolRefAttr>(attr);
       return ref ? symbols.lookup<func::FuncOp>(ref.getValue()) : nullptr;
@@ -281,7 +306,7 @@ struct GraphInlineControlFlowPass
   void runOnOperation() override {
     ModuleOp module = getOperation();
     SymbolTable symbols(module);
-    int64_t budget = maxOps;
+    UnrollBudget budget{maxOps, maxFoldBytes};
     for (auto func : module.getOps<func::FuncOp>()) {
       if (func.isPrivate())
         continue;

@@ -90,3 +90,24 @@ func.func @nms_bad_iou(%boxes: tensor<3x4xf32>, %scores: tensor<3xf32>, %thr: te
   %0:2 = graph.NonMaxSuppressionV4 %boxes, %scores, %max, %iou, %thr {pad_to_max_output_size = true} : (tensor<3x4xf32>, tensor<3xf32>, tensor<i32>, tensor<f32>, tensor<f32>) -> (tensor<2xi32>, tensor<i32>) loc("nms")
   return %0#0 : tensor<2xi32>
 }
+
+// -----
+
+// Tables built at compile time are bounded (kMaxLoweringTable, 2^20
+// entries): a declared shape costs the graph nothing.
+func.func @resize_huge(%img: tensor<1x2x2x1xf32>) -> tensor<1x2097152x4x1xf32> {
+  %size = graph.Const {value = dense<[2097152, 4]> : tensor<2xi32>} : tensor<2xi32> loc("size")
+  // expected-error @unknown {{node 'up': cannot lower ResizeBilinear: resizing to 2097152 x 4: graphc's row and column tables hold at most 1048576 entries}}
+  %0 = graph.ResizeBilinear %img, %size : (tensor<1x2x2x1xf32>, tensor<2xi32>) -> tensor<1x2097152x4x1xf32> loc("up")
+  return %0 : tensor<1x2097152x4x1xf32>
+}
+
+// -----
+
+func.func @dequantize_huge_ranges(%q: tensor<1x2097152xi8>) -> tensor<1x2097152xf32> {
+  %lo = graph.Const {value = dense<-1.0> : tensor<2097152xf32>} : tensor<2097152xf32> loc("lo")
+  %hi = graph.Const {value = dense<1.0> : tensor<2097152xf32>} : tensor<2097152xf32> loc("hi")
+  // expected-error @unknown {{node 'dq': cannot lower Dequantize: min_range and max_range of 2097152 values: graphc's tables hold at most 1048576}}
+  %0 = graph.Dequantize %q, %lo, %hi {mode = "SCALED", axis = 1} : (tensor<1x2097152xi8>, tensor<2097152xf32>, tensor<2097152xf32>) -> tensor<1x2097152xf32> loc("dq")
+  return %0 : tensor<1x2097152xf32>
+}

@@ -63,3 +63,13 @@ func.func @fused(%x: tensor<1x4x4x3xf32>, %w: tensor<1x1x3x2xf32>, %b: tensor<2x
   %4 = graph._FusedMatMul %a, %m, %b, %b, %b3, %b {fused_ops = ["FusedBatchNorm"], num_args = 4 : i64} : (tensor<2x3xf32>, tensor<3x2xf32>, tensor<2xf32>, tensor<2xf32>, tensor<3xf32>, tensor<2xf32>) -> tensor<2x2xf32> loc("bn3")
   return %0, %1, %2, %3, %4 : tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>, tensor<2x2xf32>
 }
+
+// -----
+
+// AvgPool's table of window sizes is bounded (kMaxLoweringTable, 2^20
+// positions).
+func.func @avg_pool_huge(%x: tensor<1x2048x1024x1xf32>) -> tensor<1x2048x1024x1xf32> {
+  // expected-error @unknown {{node 'avg': cannot lower AvgPool: an output of 2048 x 1024 positions: graphc's table of window sizes holds at most 1048576}}
+  %0 = graph.AvgPool %x {ksize = [1, 3, 3, 1], strides = [1, 1, 1, 1], padding = "SAME"} : (tensor<1x2048x1024x1xf32>) -> tensor<1x2048x1024x1xf32> loc("avg")
+  return %0 : tensor<1x2048x1024x1xf32>
+}

@@ -16,6 +16,7 @@
 #include "proto/tensor_bundle.pb.h"
 
 #include <gtest/gtest.h>
+#include <snappy.h>
 
 #include <cstring>
 #include <filesystem>
@@ -134,18 +135,30 @@ std::string appendBlock(std::string &file, const std::string &contents) {
   return handle;
 }
 
+std::string makeHandle(uint64_t offset, uint64_t size) {
+  std::string handle;
+  putVarint(handle, offset);
+  putVarint(handle, size);
+  return handle;
+}
+
+std::string makeFooter(const std::string &metaHandle,
+                       const std::string &indexHandle) {
+  std::string footer = metaHandle + indexHandle;
+  footer.resize(40, '\0');
+  putFixed32(footer, static_cast<uint32_t>(graphc::tf::detail::kTableMagicNumber));
+  putFixed32(footer,
+             static_cast<uint32_t>(graphc::tf::detail::kTableMagicNumber >> 32));
+  return footer;
+}
+
 std::string makeTable(const std::vector<std::pair<std::string, std::string>> &kv) {
   std::string file;
   std::string data = appendBlock(file, makeBlock(kv));
   std::string meta = appendBlock(file, makeBlock({}));
   std::string index = appendBlock(
       file, makeBlock({{kv.empty() ? std::string() : kv.back().first, data}}));
-  std::string footer = meta + index;
-  footer.resize(40, '\0');
-  putFixed32(footer, static_cast<uint32_t>(graphc::tf::detail::kTableMagicNumber));
-  putFixed32(footer,
-             static_cast<uint32_t>(graphc::tf::detail::kTableMagicNumber >> 32));
-  return file + footer;
+  return file + makeFooter(meta, index);
 }
 
 struct Bundle {
@@ -398,6 +411,67 @@ TEST(TensorBundleCorrupt, TruncatedIndex) {
       << error;
 }
 
+// LevelDB allocates what a block handle or a snappy header says before
+// reading: each of these tables would ask it for terabytes or gigabytes
+// (the first is what the checkpoint fuzzer found). They are refused first,
+// naming the block.
+TEST(TensorBundleCorrupt, HostileBlockHandles) {
+  using graphc::tf::detail::parseTable;
+  std::vector<graphc::tf::detail::TableEntry> entries;
+  std::string error;
+  std::string good = makeTable({{"a", "1"}});
+  ASSERT_TRUE(parseTable(good, entries, error)) << error;
+  ASSERT_EQ(entries.size(), 1u);
+
+  // The footer's index handle: 2^50 bytes from offset 3.
+  std::string file = good.substr(0, good.size() - 48) +
+                     makeFooter(makeHandle(0, 0), makeHandle(3, 1ull << 50));
+  EXPECT_FALSE(parseTable(file, entries, error));
+  EXPECT_EQ(error, "the footer's index block at offset 3 (1125899906842624 "
+                   "bytes) lies past the end of the " +
+                       std::to_string(file.size()) +
+                       "-byte file: corrupt file");
+
+  // An index entry (with a valid checksum) whose data block is 2^45 bytes.
+  file.clear();
+  std::string index =
+      appendBlock(file, makeBlock({{"a", makeHandle(0, 1ull << 45)}}));
+  file += makeFooter(makeHandle(0, 0), index);
+  EXPECT_FALSE(parseTable(file, entries, error));
+  EXPECT_NE(error.find("the index's data block at offset 0 (35184372088832 "
+                       "bytes) lies past the end"),
+            std::string::npos)
+      << error;
+
+  // A snappy data block of 8 bytes declaring 2^31 bytes uncompressed.
+  file.clear();
+  std::string header;
+  putVarint(header, 1ull << 31);
+  file += header + std::string(8 - header.size(), 'x') + std::string(1, '\1');
+  putFixed32(file, 0);
+  index = appendBlock(file, makeBlock({{"a", makeHandle(0, 8)}}));
+  file += makeFooter(makeHandle(0, 0), index);
+  EXPECT_FALSE(parseTable(file, entries, error));
+  EXPECT_EQ(error, "the index's data block at offset 0 (8 bytes) declares "
+                   "2147483648 bytes uncompressed, more than snappy can "
+                   "expand it to: corrupt file");
+
+  // The same hostile data handle behind a snappy-compressed index block.
+  file.clear();
+  std::string compressed;
+  std::string indexBlock =
+      makeBlock({{"a", makeHandle(0, 1ull << 45)}, {"b", makeHandle(0, 0)}});
+  snappy::Compress(indexBlock.data(), indexBlock.size(), &compressed);
+  file += compressed + std::string(1, '\1');
+  putFixed32(file, 0);
+  file += makeFooter(makeHandle(0, 0), makeHandle(0, compressed.size()));
+  EXPECT_FALSE(parseTable(file, entries, error));
+  EXPECT_NE(error.find("the index's data block at offset 0 (35184372088832 "
+                       "bytes) lies past the end"),
+            std::string::npos)
+      << error;
+}
+
 TEST(TensorBundleCorrupt, FlippedDataByte) {
   REQUIRE_MODELS();
   TempDir tmp;
@@ -554,6 +628,8 @@ TEST(TensorBundleSynthetic, RefusedEntries) {
   sliced.add_slices()->add_extent()->set_start(2);
   bundle.add("complex", tensorflow::DT_COMPLEX64, {1}, std::string(8, '\0'));
   bundle.add("short", tensorflow::DT_FLOAT, {3}, std::string(8, '\0'));
+  // 2^62 doubles: the byte count overflows 64 bits (to 0, the size given).
+  bundle.add("huge", tensorflow::DT_DOUBLE, {1ll << 31, 1ll << 31}, "");
   std::string prefix = bundle.write(tmp, "refused");
 
   std::string error;
@@ -569,6 +645,9 @@ TEST(TensorBundleSynthetic, RefusedEntries) {
   EXPECT_FALSE(reader->read("short", t, error));
   EXPECT_EQ(error, "tensor 'short': the index gives 8 bytes, but DT_FLOAT "
                    "[3] needs 12");
+  EXPECT_FALSE(reader->read("huge", t, error));
+  EXPECT_EQ(error, "tensor 'huge': DT_DOUBLE [2147483648,2147483648] needs "
+                   "2^63 bytes or more");
 
   Bundle big;
   big.bigEndian = true;

@@ -42,13 +42,18 @@ def GraphInlineControlFlow : Pass<"graph-inline-control-flow", "mlir::ModuleOp">
     %y = graph.If %p, %x {then_branch = @then, else_branch = @else}
     ```
     After: `max-trip-count` bounds the iterations, `max-ops` the ops cloned
-    in all, so a hostile loop is refused instead of exhausting memory.
+    in all, `max-fold-bytes` the dense constants the folds of cloned ops
+    make in all (each fold is bounded alone, but not their sum), so a
+    hostile loop is refused instead of exhausting memory.
   }];
   let options = [
     Option<"maxTripCount", "max-trip-count", "int64_t", /*default=*/"100000",
            "Refuse a loop that runs more iterations than this">,
     Option<"maxOps", "max-ops", "int64_t", /*default=*/"2000000",
-           "Refuse to clone more ops than this in all">
+           "Refuse to clone more ops than this in all">,
+    Option<"maxFoldBytes", "max-fold-bytes", "int64_t",
+           /*default=*/"1073741824",
+           "Refuse to fold more bytes of dense constants than this in all">
   ];
 }
 

@@ -361,8 +361,18 @@ struct PoolLowering : GraphOpLowering<OpTy> {
     // TF's AvgPool is defined on floats only.
     std::string reason = checkComputeType(
         getStaticType(op.getOutput()).getElementType(), /*floatOnly=*/!IsMax);
-    if (reason.empty())
-      (void)getPoolWindow(op, reason);
+    if (!reason.empty())
+      return reason;
+    FailureOr<Window> window = getPoolWindow(op, reason);
+    if (failed(window) || IsMax)
+      return reason;
+    int64_t outH = window->nhwcResult.getDimSize(1);
+    int64_t outW = window->nhwcResult.getDimSize(2);
+    if (outH > kMaxLoweringTable || outW > kMaxLoweringTable ||
+        outH * outW > kMaxLoweringTable)
+      reason = "an output of " + std::to_string(outH) + " x " +
+               std::to_string(outW) + " positions: graphc's table of window "
+               "sizes holds at most " + std::to_string(kMaxLoweringTable);
     return reason;
   }
   LogicalResult lower(OpTy op, typename OpTy::Adaptor adaptor,

@@ -599,8 +599,9 @@ struct CastLowering : GraphOpLowering<CastOp> {
 std::optional<SmallVector<int64_t>> getConstantValues(Value original,
                                                       Value adapted) {
   DenseIntElementsAttr attr;
-  if (!matchPattern(original, m_Constant(&attr)) &&
-      !(adapted && matchPattern(adapted, m_Constant(&attr))))
+  if ((!matchPattern(original, m_Constant(&attr)) &&
+       !(adapted && matchPattern(adapted, m_Constant(&attr)))) ||
+      attr.getNumElements() > kMaxLoweringTable)
     return std::nullopt;
   SmallVector<int64_t> values;
   for (const APInt &value : attr.getValues<APInt>())

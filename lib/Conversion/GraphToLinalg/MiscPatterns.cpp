@@ -83,11 +83,13 @@ Value toF32(OpBuilder &b, Location loc, Value x, bool isUnsigned) {
   return arith::SIToFPOp::create(b, loc, f32, x);
 }
 
-/// The values of constant `v` as floats (Dequantize's f32 ranges).
+/// The values of constant `v` as floats (Dequantize's f32 ranges); none
+/// past kMaxLoweringTable (a splat range of any shape is one attribute).
 std::optional<SmallVector<float>> getConstantFloats(Value v) {
   DenseFPElementsAttr attr;
   if (!matchPattern(v, m_Constant(&attr)) ||
-      !attr.getElementType().isF32())
+      !attr.getElementType().isF32() ||
+      attr.getNumElements() > kMaxLoweringTable)
     return std::nullopt;
   return llvm::to_vector(attr.getValues<float>());
 }
@@ -104,6 +106,10 @@ std::string checkResizeSize(Value size, RankedTensorType result) {
   if (sizes->size() != 2 || (*sizes)[0] != result.getDimSize(1) ||
       (*sizes)[1] != result.getDimSize(2))
     return "the constant size does not match the result type";
+  if ((*sizes)[0] > kMaxLoweringTable || (*sizes)[1] > kMaxLoweringTable)
+    return "resizing to " + std::to_string((*sizes)[0]) + " x " +
+           std::to_string((*sizes)[1]) + ": graphc's row and column tables "
+           "hold at most " + std::to_string(kMaxLoweringTable) + " entries";
   return "";
 }
 
@@ -374,6 +380,15 @@ struct BatchToSpaceNDLowering : GraphOpLowering<BatchToSpaceNDOp> {
 /// reason there are none.
 FailureOr<SmallVector<DequantizeAffine>>
 getDequantizeAffines(DequantizeOp op, std::string &reason) {
+  for (Value range : {op.getMinRange(), op.getMaxRange()}) {
+    RankedTensorType type = getStaticType(range);
+    if (type && type.getNumElements() > kMaxLoweringTable) {
+      reason = "min_range and max_range of " +
+               std::to_string(type.getNumElements()) + " values: graphc's "
+               "tables hold at most " + std::to_string(kMaxLoweringTable);
+      return failure();
+    }
+  }
   auto minRange = getConstantFloats(op.getMinRange());
   auto maxRange = getConstantFloats(op.getMaxRange());
   if (!minRange || !maxRange) {

@@ -130,7 +130,8 @@ Value buildBatchNormFactor(OpBuilder &b, Location loc, Value scale,
   DenseElementsAttr scales, variances;
   if (matchPattern(scale, m_Constant(&scales)) &&
       matchPattern(variance, m_Constant(&variances)) &&
-      (element.isF32() || element.isF64())) {
+      (element.isF32() || element.isF64()) &&
+      type.getNumElements() <= kMaxLoweringTable) {
     auto s = scales.getValues<APFloat>();
     auto v = variances.getValues<APFloat>();
     SmallVector<APFloat> factors;

@@ -268,6 +268,13 @@ inline int64_t getWindowOutputSize(int64_t paddedIn, int64_t size,
 /// The integers of an I64ArrayAttr.
 llvm::SmallVector<int64_t> getInts(mlir::ArrayAttr attr);
 
+/// Entries of a table the lowering computes at compile time (resize rows and
+/// columns, average-pooling divisors, per-channel batch-norm factors and
+/// dequantize ranges). A declared shape costs nothing to write, so without a
+/// bound a hostile graph could make the compiler build gigabytes; a
+/// million entries is far beyond any real image or channel count.
+inline constexpr int64_t kMaxLoweringTable = int64_t(1) << 20;
+
 /// Permutations between TF's NCHW and NHWC layouts.
 inline constexpr int64_t kNchwToNhwc[] = {0, 2, 3, 1};
 inline constexpr int64_t kNhwcToNchw[] = {0, 3, 1, 2};

@@ -80,8 +80,9 @@ struct SoftmaxLowering : GraphOpLowering<SoftmaxOp> {
 FailureOr<SmallVector<int64_t>> getReductionAxes(Value original, Value adapted,
                                                  int64_t rank) {
   DenseIntElementsAttr attr;
-  if (!matchPattern(original, m_Constant(&attr)) &&
-      !(adapted && matchPattern(adapted, m_Constant(&attr))))
+  if ((!matchPattern(original, m_Constant(&attr)) &&
+       !(adapted && matchPattern(adapted, m_Constant(&attr)))) ||
+      attr.getNumElements() > kMaxLoweringTable)
     return failure();
   SmallVector<int64_t> axes;
   for (const APInt &value : attr.getValues<APInt>()) {

@@ -1,0 +1,175 @@
+//===- TableBounds.cpp - check a table's block handles before LevelDB -----===//
+//
+// LevelDB trusts the block handles in a table: ReadBlock (table/format.cc)
+// allocates `handle.size + 5` bytes before it reads a block, and a snappy
+// block's declared uncompressed length before it decompresses it. Its files
+// are its own, so that is reasonable there; a checkpoint index from a
+// stranger is not, and a 48-byte footer could ask for terabytes (the
+// checkpoint fuzzer found exactly that within a minute). This file walks the
+// handles LevelDB will follow when a table is opened and iterated from the
+// first entry to the last (the footer's index handle, then every index
+// entry's data-block handle, in LevelDB's own order) and refuses the table
+// if one points past the end of the file or a snappy block declares more
+// bytes than snappy can expand it to. Nothing is allocated beyond the file's
+// size. LevelDB then reads and checksums the blocks as before (SSTable.cpp).
+//
+//===----------------------------------------------------------------------===//
+#include "SSTable.h"
+
+#include <snappy.h>
+
+#include <cstring>
+
+namespace graphc::tf::detail {
+
+namespace {
+constexpr size_t kFooterSize = 48;
+constexpr size_t kBlockTrailerSize = 5; // compression type + masked CRC
+constexpr char kSnappyBlock = 1;
+// A snappy element expands at most 64 bytes out of 3 (a copy with a 2-byte
+// offset; literals do not expand, other copies expand less), so no valid
+// block decompresses to more than 22 times its size.
+constexpr uint64_t kMaxSnappyExpansion = 22;
+
+struct Handle {
+  uint64_t offset = 0;
+  uint64_t size = 0;
+};
+
+/// LevelDB's varint encodings (util/coding.cc), bounds-checked.
+bool getVarint64(const char *&p, const char *end, uint64_t &value) {
+  value = 0;
+  for (int shift = 0; shift <= 63 && p < end; shift += 7) {
+    uint64_t byte = static_cast<uint8_t>(*p++);
+    value |= (byte & 0x7f) << shift;
+    if (!(byte & 0x80))
+      return true;
+  }
+  return false;
+}
+
+/// As LevelDB decodes it: at most 5 bytes, bits past the 32nd dropped.
+bool getVarint32(const char *&p, const char *end, uint32_t &value) {
+  value = 0;
+  for (int shift = 0; shift <= 28 && p < end; shift += 7) {
+    uint32_t byte = static_cast<uint8_t>(*p++);
+    value |= (byte & 0x7f) << shift;
+    if (!(byte & 0x80))
+      return true;
+  }
+  return false;
+}
+
+uint32_t decodeFixed32(const char *p) {
+  const auto *u = reinterpret_cast<const uint8_t *>(p);
+  return uint32_t(u[0]) | uint32_t(u[1]) << 8 | uint32_t(u[2]) << 16 |
+         uint32_t(u[3]) << 24;
+}
+
+std::string where(const Handle &h) {
+  return "block at offset " + std::to_string(h.offset) + " (" +
+         std::to_string(h.size) + " bytes)";
+}
+
+/// Checks that the block `h` and its trailer lie inside `file` and that a
+/// snappy block's declared length is one snappy could produce. On success
+/// `contents` holds the block's bytes, decompressed if `decompress` is set.
+/// A block LevelDB would refuse by itself (truncated, an unknown
+/// compression type) passes, with `contents` empty: LevelDB reports it.
+bool checkBlock(const std::string &file, const Handle &h, bool decompress,
+                std::string &contents, std::string &error) {
+  contents.clear();
+  if (h.offset > file.size() || h.size > file.size() - h.offset) {
+    error = where(h) + " lies past the end of the " +
+            std::to_string(file.size()) + "-byte file";
+    return false;
+  }
+  if (file.size() - h.offset - h.size < kBlockTrailerSize)
+    return true; // LevelDB: "truncated block read"
+  const char *data = file.data() + h.offset;
+  char type = data[h.size];
+  if (type != kSnappyBlock) {
+    if (decompress && type == 0)
+      contents.assign(data, h.size);
+    return true;
+  }
+  size_t length = 0;
+  if (!snappy::GetUncompressedLength(data, h.size, &length))
+    return true; // LevelDB: "corrupted compressed block contents"
+  if (length > kMaxSnappyExpansion * h.size) {
+    error = where(h) + " declares " + std::to_string(length) +
+            " bytes uncompressed, more than snappy can expand it to";
+    return false;
+  }
+  if (decompress && !snappy::Uncompress(data, h.size, &contents))
+    contents.clear();
+  return true;
+}
+
+/// Visits the values of a block's entries as LevelDB's block iterator
+/// (table/block.cc) yields them from SeekToFirst through Next: from the
+/// first restart point on, until the restart array or a malformed entry
+/// (where LevelDB stops with a corruption status).
+template <typename Visit>
+bool forEachValue(const std::string &block, Visit visit) {
+  if (block.size() < 4)
+    return true;
+  uint64_t numRestarts = decodeFixed32(block.data() + block.size() - 4);
+  if (numRestarts == 0 || numRestarts > (block.size() - 4) / 4)
+    return true;
+  size_t restartsOffset = block.size() - (1 + numRestarts) * 4;
+  size_t first = decodeFixed32(block.data() + restartsOffset);
+  if (first >= restartsOffset)
+    return true;
+  const char *p = block.data() + first;
+  const char *limit = block.data() + restartsOffset;
+  uint64_t keySize = 0;
+  while (p < limit) {
+    uint32_t shared, nonShared, valueLength;
+    if (!getVarint32(p, limit, shared) || !getVarint32(p, limit, nonShared) ||
+        !getVarint32(p, limit, valueLength) ||
+        uint64_t(limit - p) < uint64_t(nonShared) + valueLength ||
+        shared > keySize)
+      return true;
+    keySize = uint64_t(shared) + nonShared;
+    p += nonShared;
+    if (!visit(p, p + valueLength))
+      return false;
+    p += valueLength;
+  }
+  return true;
+}
+} // namespace
+
+bool checkTableBounds(const std::string &file, std::string &error) {
+  if (file.size() < kFooterSize)
+    return true; // parseTable says "truncated file"
+  const char *footer = file.data() + file.size() - kFooterSize;
+  // As in LevelDB's Footer::DecodeFrom, the handles' varints may run into
+  // the magic number.
+  const char *footerEnd = footer + kFooterSize;
+  Handle metaindex, index;
+  if (!getVarint64(footer, footerEnd, metaindex.offset) ||
+      !getVarint64(footer, footerEnd, metaindex.size) ||
+      !getVarint64(footer, footerEnd, index.offset) ||
+      !getVarint64(footer, footerEnd, index.size))
+    return true; // LevelDB: "bad block handle"
+  std::string indexBlock;
+  if (!checkBlock(file, index, /*decompress=*/true, indexBlock, error)) {
+    error = "the footer's index " + error;
+    return false;
+  }
+  std::string unused;
+  return forEachValue(indexBlock, [&](const char *p, const char *end) {
+    Handle data;
+    if (!getVarint64(p, end, data.offset) || !getVarint64(p, end, data.size))
+      return true; // LevelDB: "bad block handle"
+    if (!checkBlock(file, data, /*decompress=*/false, unused, error)) {
+      error = "the index's data " + error;
+      return false;
+    }
+    return true;
+  });
+}
+
+} // namespace graphc::tf::detail
