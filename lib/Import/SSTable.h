@@ -39,11 +39,13 @@ bool parseTable(const std::string &bytes, std::vector<TableEntry> &entries,
 bool readTable(const std::string &path, std::vector<TableEntry> &entries,
                std::string &error);
 
-/// Checks the block handles LevelDB will follow in the table `bytes` (the
-/// footer's index handle, each index entry's data-block handle) against the
-/// file's size, and each snappy block's declared length against snappy's
-/// largest expansion, so that reading it allocates no more than the file
-/// justifies (TableBounds.cpp). On failure returns false with the reason.
+/// Checks what LevelDB will read in the table `bytes`: the block handles it
+/// will follow (the footer's index handle, each index entry's data-block
+/// handle) against the file's size, each snappy block's declared length
+/// against snappy's largest expansion, and each entry's key and value
+/// lengths against 32-bit overflow, so that reading it allocates and reads
+/// no more than the file holds (TableBounds.cpp). On failure returns false
+/// with the reason.
 bool checkTableBounds(const std::string &bytes, std::string &error);
 
 /// True if `bytes` ends with the table magic number.

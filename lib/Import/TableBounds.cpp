@@ -1,17 +1,22 @@
 //===- TableBounds.cpp - check a table's block handles before LevelDB -----===//
 //
-// LevelDB trusts the block handles in a table: ReadBlock (table/format.cc)
-// allocates `handle.size + 5` bytes before it reads a block, and a snappy
-// block's declared uncompressed length before it decompresses it. Its files
-// are its own, so that is reasonable there; a checkpoint index from a
-// stranger is not, and a 48-byte footer could ask for terabytes (the
-// checkpoint fuzzer found exactly that within a minute). This file walks the
-// handles LevelDB will follow when a table is opened and iterated from the
-// first entry to the last (the footer's index handle, then every index
-// entry's data-block handle, in LevelDB's own order) and refuses the table
-// if one points past the end of the file or a snappy block declares more
-// bytes than snappy can expand it to. Nothing is allocated beyond the file's
-// size. LevelDB then reads and checksums the blocks as before (SSTable.cpp).
+// LevelDB trusts the tables it reads (they are its own): ReadBlock
+// (table/format.cc) allocates `handle.size + 5` bytes before it reads a
+// block, and a snappy block's declared uncompressed length before it
+// decompresses it, so a 48-byte footer could ask for terabytes (the
+// checkpoint fuzzer found that within a minute); and its block iterator
+// (table/block.cc, DecodeEntry) checks an entry's key and value lengths
+// against the block with a 32-bit sum that wraps, after which it reads
+// gigabytes past the block. A crafted file has valid checksums, so they do
+// not stop either. This file walks what LevelDB will read when a table is
+// opened and iterated from the first entry to the last, in its own order
+// and with its own decoding (the footer's index handle, the index block's
+// entries and the data-block handles they hold, each data block's
+// entries), and refuses the table if a handle points past the end of the
+// file, a snappy block declares more bytes than snappy can expand it to, or
+// an entry's lengths overflow 32 bits. Nothing is allocated beyond what the
+// file justifies. LevelDB then reads and checksums the blocks as before
+// (SSTable.cpp).
 //
 //===----------------------------------------------------------------------===//
 #include "SSTable.h"
@@ -73,10 +78,10 @@ std::string where(const Handle &h) {
 
 /// Checks that the block `h` and its trailer lie inside `file` and that a
 /// snappy block's declared length is one snappy could produce. On success
-/// `contents` holds the block's bytes, decompressed if `decompress` is set.
+/// `contents` holds the block's bytes, decompressed.
 /// A block LevelDB would refuse by itself (truncated, an unknown
 /// compression type) passes, with `contents` empty: LevelDB reports it.
-bool checkBlock(const std::string &file, const Handle &h, bool decompress,
+bool checkBlock(const std::string &file, const Handle &h,
                 std::string &contents, std::string &error) {
   contents.clear();
   if (h.offset > file.size() || h.size > file.size() - h.offset) {
@@ -89,7 +94,7 @@ bool checkBlock(const std::string &file, const Handle &h, bool decompress,
   const char *data = file.data() + h.offset;
   char type = data[h.size];
   if (type != kSnappyBlock) {
-    if (decompress && type == 0)
+    if (type == 0)
       contents.assign(data, h.size);
     return true;
   }
@@ -101,7 +106,7 @@ bool checkBlock(const std::string &file, const Handle &h, bool decompress,
             " bytes uncompressed, more than snappy can expand it to";
     return false;
   }
-  if (decompress && !snappy::Uncompress(data, h.size, &contents))
+  if (!snappy::Uncompress(data, h.size, &contents))
     contents.clear();
   return true;
 }
@@ -109,9 +114,10 @@ bool checkBlock(const std::string &file, const Handle &h, bool decompress,
 /// Visits the values of a block's entries as LevelDB's block iterator
 /// (table/block.cc) yields them from SeekToFirst through Next: from the
 /// first restart point on, until the restart array or a malformed entry
-/// (where LevelDB stops with a corruption status).
+/// (where LevelDB stops with a corruption status). Fails (with `error`) on
+/// an entry whose key and value lengths LevelDB would add up wrongly.
 template <typename Visit>
-bool forEachValue(const std::string &block, Visit visit) {
+bool forEachValue(const std::string &block, std::string &error, Visit visit) {
   if (block.size() < 4)
     return true;
   uint64_t numRestarts = decodeFixed32(block.data() + block.size() - 4);
@@ -127,8 +133,15 @@ bool forEachValue(const std::string &block, Visit visit) {
   while (p < limit) {
     uint32_t shared, nonShared, valueLength;
     if (!getVarint32(p, limit, shared) || !getVarint32(p, limit, nonShared) ||
-        !getVarint32(p, limit, valueLength) ||
-        uint64_t(limit - p) < uint64_t(nonShared) + valueLength ||
+        !getVarint32(p, limit, valueLength))
+      return true;
+    if (uint64_t(nonShared) + valueLength > UINT32_MAX) {
+      error = "an entry with a " + std::to_string(nonShared) +
+              "-byte key and a " + std::to_string(valueLength) +
+              "-byte value";
+      return false;
+    }
+    if (uint64_t(limit - p) < uint64_t(nonShared) + valueLength ||
         shared > keySize)
       return true;
     keySize = uint64_t(shared) + nonShared;
@@ -155,17 +168,26 @@ bool checkTableBounds(const std::string &file, std::string &error) {
       !getVarint64(footer, footerEnd, index.size))
     return true; // LevelDB: "bad block handle"
   std::string indexBlock;
-  if (!checkBlock(file, index, /*decompress=*/true, indexBlock, error)) {
+  if (!checkBlock(file, index, indexBlock, error)) {
     error = "the footer's index " + error;
     return false;
   }
-  std::string unused;
-  return forEachValue(indexBlock, [&](const char *p, const char *end) {
+  auto noVisit = [](const char *, const char *) { return true; };
+  if (!forEachValue(indexBlock, error, noVisit)) {
+    error = "the index block holds " + error;
+    return false;
+  }
+  std::string dataBlock;
+  return forEachValue(indexBlock, error, [&](const char *p, const char *end) {
     Handle data;
     if (!getVarint64(p, end, data.offset) || !getVarint64(p, end, data.size))
       return true; // LevelDB: "bad block handle"
-    if (!checkBlock(file, data, /*decompress=*/false, unused, error)) {
+    if (!checkBlock(file, data, dataBlock, error)) {
       error = "the index's data " + error;
+      return false;
+    }
+    if (!forEachValue(dataBlock, error, noVisit)) {
+      error = "the data " + where(data) + " holds " + error;
       return false;
     }
     return true;

@@ -456,6 +456,26 @@ TEST(TensorBundleCorrupt, HostileBlockHandles) {
                    "2147483648 bytes uncompressed, more than snappy can "
                    "expand it to: corrupt file");
 
+  // A data block (checksummed) whose entry has a 2^32-1-byte key and a
+  // 1-byte value: LevelDB's 32-bit sum of the two is 0, which fits, and it
+  // then read 4 GB past the block.
+  file.clear();
+  std::string entry;
+  putVarint(entry, 0);
+  putVarint(entry, 0xffffffffu);
+  putVarint(entry, 1);
+  entry += "kv";
+  putFixed32(entry, 0);
+  putFixed32(entry, 1);
+  std::string data = appendBlock(file, entry);
+  index = appendBlock(file, makeBlock({{"a", data}}));
+  file += makeFooter(makeHandle(0, 0), index);
+  EXPECT_FALSE(parseTable(file, entries, error));
+  EXPECT_EQ(error, "the data block at offset 0 (" +
+                       std::to_string(entry.size()) +
+                       " bytes) holds an entry with a 4294967295-byte key "
+                       "and a 1-byte value: corrupt file");
+
   // The same hostile data handle behind a snappy-compressed index block.
   file.clear();
   std::string compressed;
