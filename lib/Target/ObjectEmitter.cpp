@@ -102,6 +102,13 @@ graphc::createTargetMachine(const TargetMachineOptions &options) {
         SubtargetFeatures(options.features).getFeatures());
 
   llvm::TargetOptions targetOptions; // IEEE: no fast-math flags of any kind
+  // Constructors and destructors (the thread pool's, which stops and joins
+  // its workers before the library is unloaded) in .init_array/.fini_array,
+  // as clang emits them: LLVM's default is the old .ctors/.dtors, which
+  // nothing runs in a library linked without crtbegin.o. Without it a worker
+  // still spinning when the program exited ran into unmapped code (a rare
+  // SIGSEGV at exit of graph-run under load).
+  targetOptions.UseInitArray = true;
   std::unique_ptr<TargetMachine> machine(target->createTargetMachine(
       triple, cpu, features.getString(), targetOptions, Reloc::PIC_,
       std::nullopt, getCodeGenOptLevel(options.optLevel)));

@@ -1,7 +1,7 @@
 /* model_open.h - open a graphc-compiled library from a C test program:
  * dlopen it and look up NAME, NAME_with_workspace and NAME_info, checking
  * the ABI version (test/Cross/Inputs/npy_runner.c,
- * test/Execution/Inputs/concurrent_load.c). */
+ * test/Execution/Inputs/concurrent_load.c, unload_load.c). */
 #ifndef GRAPHC_TEST_UTILS_MODEL_OPEN_H
 #define GRAPHC_TEST_UTILS_MODEL_OPEN_H
 
@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 struct OpenedModel {
+  void *handle; /* dlopen's, for dlclose */
   const graphc_model_info *info;
   graphc_entry_fn run;
   graphc_entry_with_workspace_fn runWithWorkspace;
@@ -25,6 +26,7 @@ static inline int openModel(const char *path, const char *name,
     fprintf(stderr, "error: %s\n", dlerror());
     return 2;
   }
+  model->handle = lib;
   char symbol[256];
   snprintf(symbol, sizeof symbol, "%s_info", name);
   graphc_info_fn infoFn = (graphc_info_fn)dlsym(lib, symbol);
