@@ -41,11 +41,14 @@ struct Handle {
   uint64_t size = 0;
 };
 
-/// LevelDB's varint encodings (util/coding.cc), bounds-checked.
-bool getVarint64(const char *&p, const char *end, uint64_t &value) {
+/// LevelDB's varint decoding (util/coding.cc), bounds-checked: at most
+/// MaxShift / 7 + 1 bytes, bits past the width of T dropped, as LevelDB
+/// drops them (5 bytes for a varint32, 10 for a varint64).
+template <typename T, int MaxShift>
+bool getVarint(const char *&p, const char *end, T &value) {
   value = 0;
-  for (int shift = 0; shift <= 63 && p < end; shift += 7) {
-    uint64_t byte = static_cast<uint8_t>(*p++);
+  for (int shift = 0; shift <= MaxShift && p < end; shift += 7) {
+    T byte = static_cast<uint8_t>(*p++);
     value |= (byte & 0x7f) << shift;
     if (!(byte & 0x80))
       return true;
@@ -53,16 +56,12 @@ bool getVarint64(const char *&p, const char *end, uint64_t &value) {
   return false;
 }
 
-/// As LevelDB decodes it: at most 5 bytes, bits past the 32nd dropped.
+bool getVarint64(const char *&p, const char *end, uint64_t &value) {
+  return getVarint<uint64_t, 63>(p, end, value);
+}
+
 bool getVarint32(const char *&p, const char *end, uint32_t &value) {
-  value = 0;
-  for (int shift = 0; shift <= 28 && p < end; shift += 7) {
-    uint32_t byte = static_cast<uint8_t>(*p++);
-    value |= (byte & 0x7f) << shift;
-    if (!(byte & 0x80))
-      return true;
-  }
-  return false;
+  return getVarint<uint32_t, 28>(p, end, value);
 }
 
 uint32_t decodeFixed32(const char *p) {
