@@ -48,12 +48,14 @@ LogicalResult graphc::graph::refineResult(Operation *op, Value result,
   return success();
 }
 
+int64_t graphc::graph::getElementBytes(Type element) {
+  return element.isIntOrFloat()
+             ? std::max<int64_t>(element.getIntOrFloatBitWidth() / 8, 1)
+             : 1;
+}
+
 bool graphc::graph::hasRepresentableSize(RankedTensorType type) {
-  Type element = type.getElementType();
-  int64_t bytes =
-      element.isIntOrFloat()
-          ? std::max<int64_t>(element.getIntOrFloatBitWidth() / 8, 1)
-          : 1;
+  int64_t bytes = getElementBytes(type.getElementType());
   for (int64_t d : type.getShape())
     if (!ShapedType::isDynamic(d) && __builtin_mul_overflow(bytes, d, &bytes))
       return false;

@@ -39,6 +39,10 @@ inline mlir::Type elementOf(mlir::Value v) {
   return mlir::getElementTypeOrSelf(v.getType());
 }
 
+/// Bytes of one element of `element`: its bit width rounded down to bytes,
+/// at least 1 (i1), and 1 for types without a width (strings, resources).
+int64_t getElementBytes(mlir::Type element);
+
 /// True if the static dims of `type` (dynamic ones left out) times its
 /// element size fit in 63 bits: sizes computed from a larger type (folds,
 /// buffers) would wrap around.

@@ -25,8 +25,6 @@
 namespace graphc::tf::detail {
 
 namespace {
-constexpr size_t kFooterSize = 48;
-
 uint64_t decodeFixed64(const char *p) {
   const auto *u = reinterpret_cast<const uint8_t *>(p);
   uint64_t value = 0;
@@ -63,16 +61,16 @@ std::string statusText(const leveldb::Status &status) {
 } // namespace
 
 bool hasTableMagic(const std::string &bytes) {
-  return bytes.size() >= kFooterSize &&
+  return bytes.size() >= kTableFooterSize &&
          decodeFixed64(bytes.data() + bytes.size() - 8) == kTableMagicNumber;
 }
 
 bool parseTable(const std::string &bytes, std::vector<TableEntry> &entries,
                 std::string &error) {
   entries.clear();
-  if (bytes.size() < kFooterSize) {
+  if (bytes.size() < kTableFooterSize) {
     error = "truncated file (" + std::to_string(bytes.size()) +
-            " bytes; a table ends with a " + std::to_string(kFooterSize) +
+            " bytes; a table ends with a " + std::to_string(kTableFooterSize) +
             "-byte footer)";
     return false;
   }

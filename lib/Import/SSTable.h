@@ -28,6 +28,10 @@ struct TableEntry {
 /// The magic number at the end of every table file.
 constexpr uint64_t kTableMagicNumber = 0xdb4775248b80fb57ull;
 
+/// The fixed-size footer every table file ends with: two block handles
+/// (padded to 40 bytes) and the magic number.
+constexpr size_t kTableFooterSize = 48;
+
 /// Parses a whole table held in `bytes` into its entries, in key order. On a
 /// malformed table returns false with a one-line reason in `error`, e.g.
 /// "block at offset 0: checksum mismatch (stored 0x..., computed 0x...)".

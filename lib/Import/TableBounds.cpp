@@ -28,7 +28,6 @@
 namespace graphc::tf::detail {
 
 namespace {
-constexpr size_t kFooterSize = 48;
 constexpr size_t kBlockTrailerSize = 5; // compression type + masked CRC
 constexpr char kSnappyBlock = 1;
 // A snappy element expands at most 64 bytes out of 3 (a copy with a 2-byte
@@ -113,10 +112,12 @@ bool checkBlock(const std::string &file, const Handle &h,
 /// Visits the values of a block's entries as LevelDB's block iterator
 /// (table/block.cc) yields them from SeekToFirst through Next: from the
 /// first restart point on, until the restart array or a malformed entry
-/// (where LevelDB stops with a corruption status). Fails (with `error`) on
-/// an entry whose key and value lengths LevelDB would add up wrongly.
+/// (where LevelDB stops with a corruption status). Fails on an entry whose
+/// key and value lengths LevelDB would add up wrongly, with `error` naming
+/// `block` as `what`, or when `visit` fails (it sets `error`).
 template <typename Visit>
-bool forEachValue(const std::string &block, std::string &error, Visit visit) {
+bool forEachValue(const std::string &block, const std::string &what,
+                  std::string &error, Visit visit) {
   if (block.size() < 4)
     return true;
   uint64_t numRestarts = decodeFixed32(block.data() + block.size() - 4);
@@ -135,7 +136,7 @@ bool forEachValue(const std::string &block, std::string &error, Visit visit) {
         !getVarint32(p, limit, valueLength))
       return true;
     if (uint64_t(nonShared) + valueLength > UINT32_MAX) {
-      error = "an entry with a " + std::to_string(nonShared) +
+      error = what + " holds an entry with a " + std::to_string(nonShared) +
               "-byte key and a " + std::to_string(valueLength) +
               "-byte value";
       return false;
@@ -154,12 +155,12 @@ bool forEachValue(const std::string &block, std::string &error, Visit visit) {
 } // namespace
 
 bool checkTableBounds(const std::string &file, std::string &error) {
-  if (file.size() < kFooterSize)
+  if (file.size() < kTableFooterSize)
     return true; // parseTable says "truncated file"
-  const char *footer = file.data() + file.size() - kFooterSize;
+  const char *footer = file.data() + file.size() - kTableFooterSize;
   // As in LevelDB's Footer::DecodeFrom, the handles' varints may run into
   // the magic number.
-  const char *footerEnd = footer + kFooterSize;
+  const char *footerEnd = footer + kTableFooterSize;
   Handle metaindex, index;
   if (!getVarint64(footer, footerEnd, metaindex.offset) ||
       !getVarint64(footer, footerEnd, metaindex.size) ||
@@ -172,12 +173,9 @@ bool checkTableBounds(const std::string &file, std::string &error) {
     return false;
   }
   auto noVisit = [](const char *, const char *) { return true; };
-  if (!forEachValue(indexBlock, error, noVisit)) {
-    error = "the index block holds " + error;
-    return false;
-  }
   std::string dataBlock;
-  return forEachValue(indexBlock, error, [&](const char *p, const char *end) {
+  return forEachValue(indexBlock, "the index block", error,
+                      [&](const char *p, const char *end) {
     Handle data;
     if (!getVarint64(p, end, data.offset) || !getVarint64(p, end, data.size))
       return true; // LevelDB: "bad block handle"
@@ -185,11 +183,7 @@ bool checkTableBounds(const std::string &file, std::string &error) {
       error = "the index's data " + error;
       return false;
     }
-    if (!forEachValue(dataBlock, error, noVisit)) {
-      error = "the data " + where(data) + " holds " + error;
-      return false;
-    }
-    return true;
+    return forEachValue(dataBlock, "the data " + where(data), error, noVisit);
   });
 }
 

@@ -138,11 +138,12 @@ static bool endsWithTableMagic(const std::string &path) {
     return false;
   file.seekg(0, std::ios::end);
   std::streamoff size = file.tellg();
-  if (size < 48)
+  constexpr std::streamoff footer = detail::kTableFooterSize;
+  if (size < footer)
     return false;
-  std::string tail(48, '\0');
-  file.seekg(size - 48);
-  file.read(tail.data(), 48);
+  std::string tail(footer, '\0');
+  file.seekg(size - footer);
+  file.read(tail.data(), footer);
   return file && detail::hasTableMagic(tail);
 }
 

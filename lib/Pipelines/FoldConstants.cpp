@@ -89,7 +89,7 @@ FailureOr<unsigned> graphc::foldConstantSubgraphs(
   // time, and with it everything computed from it.
   llvm::DenseSet<Operation *> constant, computes;
   llvm::DenseMap<Operation *, FoldCost> costs = estimateCosts(func);
-  int64_t totalBytes = 0, totalWork = 0;
+  FoldCost folded;
   for (Operation &op : body.without_terminator()) {
     if (isa<graph::ConstOp>(op)) {
       constant.insert(&op);
@@ -104,15 +104,8 @@ FailureOr<unsigned> graphc::foldConstantSubgraphs(
     });
     if (!allConstant)
       continue;
-    if (!isForwarding(&op)) {
-      FoldCost cost = costs.lookup(&op);
-      if (cost.bytes > kMaxFoldResultBytes ||
-          cost.bytes > kMaxFoldTotalBytes - totalBytes ||
-          cost.work > kMaxFoldTotalWork - totalWork)
-        continue;
-      totalBytes += cost.bytes;
-      totalWork += cost.work;
-    }
+    if (!isForwarding(&op) && !addWithinFoldLimits(folded, costs.lookup(&op)))
+      continue;
     constant.insert(&op);
     if (!isForwarding(&op) || llvm::any_of(op.getOperands(), [&](Value v) {
           return computes.contains(v.getDefiningOp());
@@ -179,17 +172,12 @@ FailureOr<unsigned> graphc::foldConstantSubgraphs(
   for (Operation &op : foldFunc.getBody().front().without_terminator()) {
     if (isa<graph::ConstOp>(op))
       continue;
-    FoldCost cost = estimateFoldCost(&op);
-    if (cost.bytes > kMaxFoldResultBytes ||
-        cost.bytes > kMaxFoldTotalBytes - total.bytes ||
-        cost.work > kMaxFoldTotalWork - total.work) {
+    if (!addWithinFoldLimits(total, estimateFoldCost(&op))) {
       emitWarning(op.getLoc())
           << "constant subgraphs not folded: computing them needs more than "
              "--fold-constants allows (lib/Pipelines/FoldCost.h)";
       return 0u;
     }
-    total.bytes += cost.bytes;
-    total.work += cost.work;
   }
   PassManager lowerPM(context);
   if (configurePassManager && failed(configurePassManager(lowerPM)))

@@ -7,6 +7,7 @@
 #include "FoldCost.h"
 
 #include "Graph/GraphOps.h"
+#include "Graph/GraphShapeUtils.h"
 
 #include "mlir/IR/BuiltinTypes.h"
 #include "llvm/ADT/TypeSwitch.h"
@@ -90,6 +91,16 @@ int64_t contractionSize(Operation *op) {
 }
 } // namespace
 
+bool addWithinFoldLimits(FoldCost &total, const FoldCost &cost) {
+  if (cost.bytes > kMaxFoldResultBytes ||
+      cost.bytes > kMaxFoldTotalBytes - total.bytes ||
+      cost.work > kMaxFoldTotalWork - total.work)
+    return false;
+  total.bytes += cost.bytes;
+  total.work += cost.work;
+  return true;
+}
+
 FoldCost estimateFoldCost(Operation *op) {
   FoldCost cost;
   int64_t resultElements = 0;
@@ -99,11 +110,10 @@ FoldCost estimateFoldCost(Operation *op) {
       continue; // refused later: a folded value needs a static shape
     int64_t count = elements(result);
     resultElements = saturatingAdd(resultElements, count);
-    Type element = type.getElementType();
     // Other element types (strings, complex) are refused later.
-    int64_t bits = element.isIntOrFloat() ? element.getIntOrFloatBitWidth() : 8;
     cost.bytes = saturatingAdd(
-        cost.bytes, saturatingMul(count, std::max<int64_t>(bits / 8, 1)));
+        cost.bytes,
+        saturatingMul(count, graph::getElementBytes(type.getElementType())));
   }
   int64_t k = contractionSize(op);
   if (k > 0) {

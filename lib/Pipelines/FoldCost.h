@@ -35,6 +35,11 @@ struct FoldCost {
 
 FoldCost estimateFoldCost(mlir::Operation *op);
 
+/// Adds `cost` to `total` if the op stays within the limits above (its own
+/// results, and the running totals with it); else leaves `total` as it is
+/// and returns false.
+bool addWithinFoldLimits(FoldCost &total, const FoldCost &cost);
+
 } // namespace graphc
 
 #endif // GRAPHC_LIB_PIPELINES_FOLDCOST_H
